@@ -1,0 +1,160 @@
+"""The `dragoman` command: thin commands over importable functions.
+
+Data goes to stdout, logs and progress to stderr; '-' means stdin; exit 0 on success, 1 on
+error, 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import click
+
+from dragoman import __version__
+from dragoman.errors import DragomanError
+from dragoman.output import FORMATS, default_format, flat_record, table_record, write
+
+log = logging.getLogger("dragoman")
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _fail(error: DragomanError) -> None:
+    click.echo(f"error: {error}", err=True)
+    sys.exit(1)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="dragoman")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+def main(verbose: int) -> None:
+    """dragoman reads news and writes political event data (PLOVER JSON, one event a line)."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+
+
+@main.command("code")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--published", callback=_date, metavar="YYYY-MM-DD",
+              help="Publication date for articles that carry none.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format [default: table on a terminal, jsonl when piped].")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write records here instead of stdout.")
+@click.option("--all-modalities", is_flag=True,
+              help="Also print negated and hypothetical events (default: asserted only).")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True),
+              help="Your own actor file (JSONL, see docs/knowledge.md); repeatable.")
+@click.option("--agents", "agent_files", multiple=True, type=click.Path(exists=True),
+              help="Your own generic-agent file (JSONL); repeatable.")
+@click.option("--no-geo", is_flag=True, help="Skip geolocation (no gazetteer needed).")
+@click.option("--parse-all", is_flag=True,
+              help="Parse every sentence, not only those that may hold an event.")
+@click.option("--strict", is_flag=True, help="Exit 1 if any input could not be read or coded.")
+def code_command(inputs: tuple[str, ...], published: date | None, fmt: str | None, output,
+                 all_modalities: bool, actor_files: tuple[str, ...],
+                 agent_files: tuple[str, ...], no_geo: bool, parse_all: bool,
+                 strict: bool) -> None:
+    """Code news articles into events.
+
+    INPUTS are .txt, .html or .jsonl files, directories (searched recursively), or '-' for
+    JSONL on stdin (one article a line: id, text or html, url, title, published, source).
+
+    \b
+    Examples:
+      dragoman code article.txt --published 2017-01-23
+      dragoman code news/ --format jsonl > events.jsonl
+      cat articles.jsonl | dragoman code - --format csv
+    """
+    from dragoman.ingest import read_inputs
+    from dragoman.pipeline import Coder, Config
+
+    fmt = fmt or default_format(output)
+    config = Config(actor_files=actor_files, agent_files=agent_files, geolocate=not no_geo,
+                    prefilter=not parse_all)
+    coder = Coder(config)
+    stats = {"articles": 0, "errors": 0, "events": 0}
+    try:
+        records = _records(coder, read_inputs(inputs, published=published), stats,
+                           all_modalities)
+        stats["events"] = write(records, fmt, output,
+                                flatten=table_record if fmt == "table" else flat_record)
+    except DragomanError as error:
+        _fail(error)
+    click.echo(f"coded {stats['articles']} articles, {stats['events']} events"
+               f"{', ' + str(stats['errors']) + ' inputs failed' if stats['errors'] else ''}",
+               err=True)
+    if stats["errors"] and (strict or stats["articles"] == 0):
+        sys.exit(1)
+
+
+def _records(coder, items, stats: dict[str, int], all_modalities: bool) -> Iterator[dict]:
+    progress = sys.stderr.isatty()
+    for article, result in coder.code_many(items):
+        if isinstance(result, DragomanError):
+            stats["errors"] += 1
+            click.echo(f"skipped: {result}", err=True)
+            continue
+        stats["articles"] += 1
+        if progress and stats["articles"] % 10 == 0:
+            click.echo(f"\r{stats['articles']} articles", err=True, nl=False)
+        for event in result:
+            if all_modalities or event.modality == "asserted":
+                yield event.to_plover()
+    if progress and stats["articles"] >= 10:
+        click.echo("", err=True)
+
+
+@main.command("schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the event record."""
+    import json
+
+    from dragoman.schema import event_schema
+
+    click.echo(json.dumps(event_schema(), indent=2))
+
+
+@main.group("knowledge")
+def knowledge_group() -> None:
+    """Check and convert knowledge files (actors, agents, verb patterns, places)."""
+
+
+@knowledge_group.command("validate")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--kind", type=click.Choice(["auto", "actor", "agent", "verb-pattern", "place"]),
+              default="auto", help="Record kind [default: guessed from the file name].")
+def validate_command(files: tuple[str, ...], kind: str) -> None:
+    """Validate knowledge files against their schemas (the packaged ones if none given)."""
+    from dragoman.knowledge.validate import validate_files
+
+    problems = validate_files([Path(f) for f in files] or None, kind=kind)
+    for problem in problems:
+        click.echo(problem, err=True)
+    if problems:
+        click.echo(f"{len(problems)} problems", err=True)
+        sys.exit(1)
+    click.echo("all knowledge files are valid", err=True)
+
+
+def run_rows(rows: list[dict[str, Any]], fmt: str | None) -> None:
+    """Print rows of a lookup or report in the chosen format."""
+    out = click.get_text_stream("stdout")
+    write(rows, fmt or default_format(out), out)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Event coding: triggers, roles, modality, typologies, places, dates (pure: no I/O)."""

@@ -1,0 +1,407 @@
+"""The event coder: triggers, roles, modality and attribution for one parsed sentence.
+
+`EventCoder.code_sentence` turns a parsed sentence into `Coded` events (internal: tokens and
+entities, before places, dates and the PLOVER record). It is pure on its inputs: the sentence,
+the knowledge, and the article's actor state (country context and coreference), which it
+updates as it resolves actors.
+
+Order of work in a sentence: speech verbs first (their speakers become attributions and the
+referents of "we"/"I" inside the quote), then verb triggers, then event nouns not already
+covered by a verb, then derived events (the PLOVER future rule, refusals, allegations made in
+quotes).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from dragoman.code import roles
+from dragoman.code.frames import frames
+from dragoman.code.modality import Modality, analyse
+from dragoman.code.triggers import lemma, noun_trigger, verb_triggers
+from dragoman.model import Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from dragoman.knowledge import Knowledge, Trigger
+    from dragoman.resolve.actors import ActorResolver, ArticleActors, Mention
+
+VERBAL_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
+CONFLICT_CLAIMS = {"ASSAULT", "COERCE"}
+FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
+
+
+@dataclass
+class Coded:
+    """An event found in a sentence, before places, dates and the PLOVER record."""
+
+    trigger: Token
+    trigger_tokens: list[Token]
+    event: str
+    mode: str
+    cameo: str
+    context: list[str]
+    actors: list[Entity]
+    recipients: list[Entity]
+    modality: Modality
+    rule: str
+    reciprocal: bool = False
+    attribution: Entity | None = None
+    place_anchor: Token | None = None
+    confidence: float = 0.6
+    notes: list[str] = field(default_factory=list)
+    dead: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+
+
+@dataclass
+class SentenceContext:
+    doc: Doc
+    offset: int
+    mentions: list[Mention]
+    state: ArticleActors
+    speakers: dict[int, Entity] = field(default_factory=dict)  # speech verb index -> speaker
+    resolved: dict[int, Entity | None] = field(default_factory=dict)
+
+
+class EventCoder:
+    """Codes events in parsed sentences with the curated triggers (and verb patterns)."""
+
+    def __init__(self, knowledge: Knowledge, resolver: ActorResolver):
+        self.knowledge = knowledge
+        self.resolver = resolver
+
+    def code_sentence(self, doc: Doc, offset: int, mentions: list[Mention],
+                      state: ArticleActors) -> list[Coded]:
+        ctx = SentenceContext(doc, offset, mentions, state)
+        self._find_speakers(ctx)
+        events: list[Coded] = []
+        covered: set[int] = set()
+        for token in doc:
+            if token.pos_ == "VERB" or token.tag_.startswith("VB"):
+                coded = self._verb_event(token, ctx, covered)
+                if coded:
+                    events.append(coded)
+        for token in doc:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in covered:
+                coded = self._noun_event(token, ctx, covered)
+                if coded:
+                    events.append(coded)
+        events.extend(self._quote_allegations(events, ctx))
+        events = _merge_intents([self._apply_future_rule(e) for e in events])
+        _attach_casualties(events, doc)
+        return events
+
+    # -- actors --------------------------------------------------------------------------
+
+    def _entity(self, head: Token, ctx: SentenceContext) -> Entity | None:
+        if head.i in ctx.resolved:
+            return ctx.resolved[head.i]
+        if head.lower_ in FIRST_PERSON:
+            speaker = self._speaker_for(head, ctx)
+            entity = None if speaker is None else replace(
+                speaker, entity_text=head.text, start=ctx.offset + head.idx,
+                end=ctx.offset + head.idx + len(head.text), sectors=list(speaker.sectors),
+                identifier_text=speaker.identifier_text or speaker.entity_text,
+                resolution="speaker")
+        else:
+            entity = self.resolver.resolve(head, ctx.mentions, ctx.state, ctx.offset)
+        ctx.resolved[head.i] = entity
+        return entity
+
+    def _entities(self, heads: list[Token], ctx: SentenceContext) -> list[Entity]:
+        found: list[Entity] = []
+        for head in heads:
+            entity = self._entity(head, ctx)
+            if entity is not None and all(entity.start != e.start for e in found):
+                found.append(entity)
+        return found
+
+    def _find_speakers(self, ctx: SentenceContext) -> None:
+        for token in ctx.doc:
+            if lemma(token) in frames().speech_verbs and token.pos_ == "VERB":
+                subjects = roles.subject_heads(token)
+                if subjects:
+                    speaker = self._entity(subjects[0], ctx)
+                    if speaker is not None:
+                        ctx.speakers[token.i] = speaker
+
+    def _speaker_for(self, token: Token, ctx: SentenceContext) -> Entity | None:
+        """The speaker of the quote or reported clause `token` is in, if any."""
+        for speech, speaker in ctx.speakers.items():
+            if _under(token, ctx.doc[speech]):
+                return speaker
+        if ctx.speakers and _inside_quotes(token, ctx.doc):
+            return next(iter(ctx.speakers.values()))
+        return None
+
+    def _attribution(self, trigger: Token, ctx: SentenceContext) -> Entity | None:
+        for speech, speaker in ctx.speakers.items():
+            verb = ctx.doc[speech]
+            if trigger == verb:
+                continue
+            if _under(trigger, verb) or _inside_quotes(trigger, ctx.doc):
+                return speaker
+        return None
+
+    # -- verb events ---------------------------------------------------------------------
+
+    def _verb_event(self, verb: Token, ctx: SentenceContext, covered: set[int]) -> Coded | None:
+        for trigger in verb_triggers(verb, self.knowledge):
+            coded = self._code_verb(verb, trigger, ctx)
+            if coded is not None:
+                covered.add(verb.i)
+                covered.update(t.i for t in _object_nouns(verb))
+                return coded
+        return None
+
+    def _code_verb(self, verb: Token, trigger: Trigger, ctx: SentenceContext) -> Coded | None:
+        conditions = trigger.conditions
+        actor_heads = roles.subject_heads(verb)
+        patient_heads = roles.object_heads(verb)
+        actors = self._entities(actor_heads, ctx)
+        patients = self._entities(patient_heads, ctx)
+        if "subject_sector" in conditions and not any(
+            a.sector in conditions["subject_sector"] for a in actors
+        ):
+            return None
+        if conditions.get("object_is_actor") and not patients:
+            return None
+        if "xcomp_event" in conditions and not any(
+            t.event in conditions["xcomp_event"]
+            for c in verb.children if c.dep_ == "xcomp"
+            for t in verb_triggers(c, self.knowledge)
+        ):
+            return None
+        recipients = list(patients)
+        partners: list[Entity] = []
+        for prep, head in roles.prep_objects(verb, roles.recipient_preps(trigger.event)):
+            entity = self._entity(head, ctx)
+            if entity is None:
+                continue
+            (partners if prep in roles.PARTNER_PREPS and trigger.reciprocal else recipients).append(
+                entity)
+        if conditions.get("swap_roles"):
+            actors, recipients = recipients, actors
+        coded = Coded(
+            trigger=verb, trigger_tokens=_trigger_tokens(verb), event=trigger.event,
+            mode=trigger.mode, cameo=trigger.cameo, context=list(trigger.context),
+            actors=actors, recipients=recipients, modality=analyse(verb),
+            rule=f"trigger:{trigger.id}", reciprocal=trigger.reciprocal,
+            attribution=self._attribution(verb, ctx), place_anchor=verb,
+        )
+        if trigger.reciprocal:
+            _make_reciprocal(coded, partners)
+        self._refine_by_object_noun(coded, verb)
+        return coded
+
+    def _refine_by_object_noun(self, coded: Coded, verb: Token) -> None:
+        """'carried out an air strike': the noun's mode and CAMEO code are more specific."""
+        for noun in _object_nouns(verb):
+            found = noun_trigger(noun, self.knowledge)
+            if found and found[0].event == coded.event and found[0].mode and not coded.mode:
+                coded.mode, coded.cameo = found[0].mode, found[0].cameo
+                coded.trigger_tokens = sorted({*coded.trigger_tokens, *found[1]}, key=lambda t: t.i)
+
+    # -- noun events ---------------------------------------------------------------------
+
+    def _noun_event(self, noun: Token, ctx: SentenceContext, covered: set[int]) -> Coded | None:
+        found = noun_trigger(noun, self.knowledge)
+        if found is None:
+            return None
+        trigger, tokens = found
+        verb, how = roles.governing_verb(noun, frames().light_verbs, frames().occurrence_verbs)
+        if not how:
+            return None
+        if how == "light" and verb is not None:
+            actors = self._entities(roles.subject_heads(verb), ctx)
+            anchor = verb
+        else:
+            actors = []
+            anchor = verb if verb is not None else noun
+        own = self._entities(roles.between_heads(noun), ctx)
+        modifiers = self._modifier_actors(noun, ctx)
+        by_agent = self._entities([h for _, h in roles.prep_objects(noun, {"by"})], ctx)
+        actors = _dedupe(actors + own + modifiers + by_agent)
+        recipients: list[Entity] = []
+        partners: list[Entity] = []
+        for holder in (noun, verb) if verb is not None and how == "light" else (noun,):
+            for prep, head in roles.prep_objects(holder, roles.recipient_preps(trigger.event)):
+                entity = self._entity(head, ctx)
+                if entity is None:
+                    continue
+                target = partners if prep in roles.PARTNER_PREPS and trigger.reciprocal else recipients
+                target.append(entity)
+        if trigger.conditions.get("needs_actor") and not actors:
+            return None
+        covered.update(t.i for t in tokens)
+        coded = Coded(
+            trigger=noun, trigger_tokens=tokens, event=trigger.event, mode=trigger.mode,
+            cameo=trigger.cameo, context=list(trigger.context), actors=actors,
+            recipients=_dedupe(recipients), modality=_noun_modality(noun, verb, how),
+            rule=f"trigger:{trigger.id}:{how}", reciprocal=trigger.reciprocal,
+            attribution=self._attribution(noun, ctx), place_anchor=anchor,
+            confidence=0.55 if how == "light" else 0.5,
+        )
+        if trigger.reciprocal or own:
+            _make_reciprocal(coded, partners)
+        return coded
+
+    def _modifier_actors(self, noun: Token, ctx: SentenceContext) -> list[Entity]:
+        found: list[Entity] = []
+        for modifier in roles.modifier_heads(noun):
+            entity = self._entity(modifier, ctx)
+            if entity is not None and entity.code:
+                found.append(entity)
+        return found
+
+    # -- derived events ------------------------------------------------------------------
+
+    def _quote_allegations(self, events: list[Coded], ctx: SentenceContext) -> list[Coded]:
+        """A speaker describing another actor's violence, or its breaking a ceasefire, in
+        their own words accuses that actor: S says "X kills its people" -> S ACCUSE X."""
+        derived: list[Coded] = []
+        for event in events:
+            speaker = event.attribution
+            if speaker is None or not event.actors:
+                continue
+            breach = event.event == "RETREAT" and event.modality.modality == "negated"
+            if event.event not in CONFLICT_CLAIMS and not breach:
+                continue
+            targets = [a for a in event.actors if a.code and a.key() != speaker.key()]
+            if not targets or any(d.recipients == targets for d in derived):
+                continue
+            derived.append(Coded(
+                trigger=event.trigger, trigger_tokens=event.trigger_tokens, event="ACCUSE",
+                mode="allege", cameo="112", context=[], actors=[speaker], recipients=targets,
+                modality=Modality(), rule=f"quote-allegation:{event.rule}",
+                attribution=speaker, place_anchor=None, confidence=0.45,
+            ))
+        return derived
+
+    def _apply_future_rule(self, coded: Coded) -> Coded:
+        """PLOVER: cooperation announced for the future by its actor is AGREE (or CONCEDE for
+        retreats); refusing it ('will not talk') is REJECT."""
+        event_type = self.knowledge.event_types.get(coded.event)
+        future_as = event_type.future_as if event_type else None
+        if not (future_as and coded.modality.future and coded.actors):
+            return coded
+        if not _has_subject(coded.place_anchor or coded.trigger):
+            return coded  # "there will be talks": nobody committed to anything
+        if coded.modality.modality == "negated":
+            coded.notes.append(f"refused {coded.event}")
+            coded.event, coded.mode = "REJECT", REFUSAL_MODES.get(coded.event, "")
+            coded.cameo = REFUSAL_CAMEO.get(coded.mode, "120")
+        else:
+            coded.notes.append(f"future {coded.event}")
+            coded.event, coded.mode, coded.cameo = future_as, "", _future_cameo(future_as,
+                                                                               coded.cameo)
+        coded.modality = Modality("asserted", coded.modality.cue)
+        coded.rule += "+future"
+        return coded
+
+
+CASUALTY_EVENTS = {"dead": ("ASSAULT",), "injured": ("ASSAULT",), "arrested": ("COERCE",)}
+
+
+def _attach_casualties(events: list[Coded], doc: Doc) -> None:
+    """Counts of dead, injured and arrested go to the nearest event that can cause them."""
+    from dragoman.code.casualties import casualties
+
+    for kind, count, word in casualties(doc):
+        fitting = [e for e in events if e.event in CASUALTY_EVENTS[kind]
+                   and not e.rule.startswith("quote-allegation")]
+        if not fitting:
+            continue
+        target = min(fitting, key=lambda e: (e.trigger != word, abs(e.trigger.i - word.i)))
+        if getattr(target, kind) is None:
+            setattr(target, kind, count)
+
+
+def _merge_intents(events: list[Coded]) -> list[Coded]:
+    """'agreed to hold talks': the specific intent (AGREE 036, from the future rule) replaces
+    the generic AGREE of the verb that governs it."""
+    specific = [e for e in events if e.rule.endswith("+future")]
+    kept = []
+    for event in events:
+        generic = event.event == "AGREE" and not event.rule.endswith("+future")
+        if generic and any(_governs(event.trigger, e.place_anchor or e.trigger)
+                           and e.event == "AGREE" for e in specific):
+            continue
+        kept.append(event)
+    return kept
+
+
+def _governs(head: Token, token: Token) -> bool:
+    return any(a == head for a in token.ancestors)
+
+
+REFUSAL_MODES = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
+                 "RETREAT": "yield", "CONCEDE": "yield"}
+REFUSAL_CAMEO = {"meet": "125", "assist": "121", "yield": "124"}
+
+
+def _future_cameo(event: str, cameo: str) -> str:
+    if event == "CONCEDE":
+        return "08"
+    # CAMEO 03x mirrors 04x-07x: intent to meet (036), to cooperate (031), to give aid (033)
+    return {"04": "036", "05": "032", "06": "031", "07": "033"}.get(cameo[:2], "030")
+
+
+def _has_subject(anchor: Token) -> bool:
+    return anchor.pos_ in ("VERB", "AUX") and bool(roles.subject_heads(anchor))
+
+
+def _noun_modality(noun: Token, verb: Token | None, how: str) -> Modality:
+    own = analyse(noun)
+    if own.modality != "asserted" or verb is None:
+        return own
+    return analyse(verb) if how in ("light", "occurrence") else own
+
+
+def _make_reciprocal(coded: Coded, partners: list[Entity]) -> None:
+    """PLOVER puts every participant of a meeting (or a clash) in `actor`, no recipient."""
+    participants = _dedupe(coded.actors + partners + (coded.recipients if coded.event in (
+        "CONSULT", "COOPERATE") or (coded.event == "ASSAULT" and partners) else []))
+    if len(participants) >= 2 or partners:
+        coded.actors = participants
+        coded.recipients = [r for r in coded.recipients if r not in participants]
+        if coded.event in ("CONSULT", "COOPERATE"):
+            coded.recipients = []
+
+
+def _dedupe(entities: list[Entity]) -> list[Entity]:
+    seen: set[tuple] = set()
+    out: list[Entity] = []
+    for entity in entities:
+        key = (entity.start, entity.end, entity.code, entity.sector)
+        if key not in seen:
+            seen.add(key)
+            out.append(entity)
+    return out
+
+
+def _trigger_tokens(verb: Token) -> list[Token]:
+    tokens = [verb] + [c for c in verb.children if c.dep_ == "prt"]
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def _object_nouns(verb: Token) -> list[Token]:
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
+    for child in verb.children:
+        if child.dep_ == "prep":
+            nouns.extend(p for p in child.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
+    return nouns
+
+
+def _under(token: Token, ancestor: Token) -> bool:
+    return any(a == ancestor for a in token.ancestors)
+
+
+def _inside_quotes(token: Token, doc: Doc) -> bool:
+    """Inside an open quotation: an odd number of quote marks before the token."""
+    marks = sum(1 for t in doc[: token.i] if t.text in ('"', "“", "”", "``", "''"))
+    return marks % 2 == 1 or (doc[0].text in ("“", '"') and marks == 1)

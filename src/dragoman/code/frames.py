@@ -1,0 +1,27 @@
+"""Frame words (light, occurrence, speech, intent, negative verbs; modals; negations) as data."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from dragoman.knowledge import package_text
+
+
+@dataclass(frozen=True)
+class Frames:
+    light_verbs: frozenset[str]
+    occurrence_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    intent_verbs: frozenset[str]
+    negative_verbs: frozenset[str]
+    modal_words: frozenset[str]
+    negation_words: frozenset[str]
+    condition_words: frozenset[str]
+
+
+@cache
+def frames() -> Frames:
+    spec = json.loads(package_text("triggers/frames.json") or "{}")
+    return Frames(**{name: frozenset(spec.get(name, ())) for name in Frames.__dataclass_fields__})

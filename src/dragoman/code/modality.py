@@ -1,0 +1,121 @@
+"""Modality: did the event happen, is it denied, or only planned, threatened or supposed?
+
+Works on the dependency parse. Walks from the trigger up to the root of its sentence and looks
+at each clause on the way: a negation ("did not meet", "no talks"), a modal ("will meet"), an
+intent or plan ("plans to meet", "had been set to participate"), a condition ("if they meet"),
+a question, or a negative verb above it ("refused to meet", "failed to agree").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dragoman.code.frames import frames
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+CLAUSE_LINKS = {"xcomp", "ccomp", "advcl", "conj", "relcl", "acl", "pcomp", "prep", "pobj",
+                "dobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "compound", "amod",
+                "npadvmod", "dep"}
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """`modality` is asserted, negated or hypothetical; `future` marks will/plans-to forms
+    (the PLOVER rule turning future cooperation into AGREE needs it); `cue` is the word."""
+
+    modality: str = "asserted"
+    cue: str | None = None
+    future: bool = False
+    negative_verb: str | None = None
+
+
+def _negated_here(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            return child.text
+        if child.dep_ in ("advmod", "preconj") and child.lower_ in ("never", "neither", "nor"):
+            return child.text
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
+        return token.head.text
+    return None
+
+
+def _modal_here(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "aux" and (child.tag_ == "MD" or child.lower_ in frames().modal_words):
+            return child.text
+    return None
+
+
+def _condition_here(token: Token) -> str | None:
+    for child in token.children:
+        if child.dep_ == "mark" and child.lower_ in frames().condition_words:
+            return child.text
+    return None
+
+
+def _finite(verb: Token) -> bool:
+    """A conjunct with its own tense ('did not stop and continues') has its own polarity."""
+    return verb.tag_ in ("VBZ", "VBD", "VBP")
+
+
+def _going_to(token: Token) -> bool:
+    return any(c.lower_ == "going" and c.dep_ == "aux" for c in token.children)
+
+
+def analyse(trigger: Token) -> Modality:
+    """The modality of the event whose trigger is `trigger` (a verb or an event noun)."""
+    negation_cues: list[str] = []
+    hypothetical: Modality | None = None
+    negative_verb: str | None = None
+    token, came_by = trigger, ""
+    previous = trigger
+    for _ in range(10):
+        cue = _negated_here(token)
+        if cue and not (came_by == "conj" and _finite(previous)):
+            negation_cues.append(cue)
+        if hypothetical is None:
+            hypothetical = _hypothetical_here(token, came_by)
+        if came_by in ("xcomp", "pcomp") and token.lemma_.lower() in frames().negative_verbs:
+            negative_verb = negative_verb or token.text
+        head = token.head
+        if head == token or token.dep_ not in CLAUSE_LINKS:
+            break
+        if token.dep_ == "ccomp" and _is_speech(head):
+            break  # what was said keeps its own modality, not the speech act's
+        previous, token, came_by = token, head, token.dep_
+    if _is_question(trigger):
+        hypothetical = Modality("hypothetical", "?")
+    future = bool(hypothetical and hypothetical.future)
+    if len(negation_cues) % 2 == 1 or negative_verb:
+        cue = negation_cues[0] if negation_cues else negative_verb
+        return Modality("negated", cue, future, negative_verb)
+    return hypothetical or Modality()
+
+
+def _hypothetical_here(token: Token, came_by: str) -> Modality | None:
+    modal = _modal_here(token)
+    if modal:
+        return Modality("hypothetical", modal, future=modal.lower() in FUTURE_MODALS)
+    condition = _condition_here(token)
+    if condition:
+        return Modality("hypothetical", condition)
+    if _going_to(token):
+        return Modality("hypothetical", "going to", future=True)
+    if came_by in ("xcomp",) and token.lemma_.lower() in frames().intent_verbs:
+        return Modality("hypothetical", token.text, future=True)
+    return None
+
+
+FUTURE_MODALS = {"will", "'ll", "wo", "shall"}
+
+
+def _is_speech(token: Token) -> bool:
+    return token.lemma_.lower() in frames().speech_verbs
+
+
+def _is_question(trigger: Token) -> bool:
+    return trigger.sent.text.rstrip().rstrip("\"'”’").endswith("?")

@@ -1,0 +1,165 @@
+"""Who did it and to whom: actor and recipient heads from the dependency parse.
+
+Returns tokens (noun-phrase heads), never entities: resolution is the actor resolver's job.
+Handles active and passive voice (the by-agent is the actor), coordination ("Moscow, Ankara and
+Tehran"), subjects shared by conjoined and controlled verbs ("agreed to withdraw"), relative
+clauses ("the group which participates"), reduced relatives ("an initiative backed by Moscow")
+and prepositional recipients ("talks with", "an attack on").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECTS = {"nsubj", "csubj", "expl"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
+RECIPIENT_PREPS = {
+    "default": {"against", "on", "upon", "to", "toward", "towards", "at", "with", "into"},
+    "AID": {"to", "for", "with"},
+    "COOPERATE": {"with", "to"},
+    "CONSULT": {"with", "to"},
+    "REQUEST": {"on", "upon", "to", "of"},
+    "ACCUSE": {"against", "of"},
+    "SANCTION": {"on", "against", "upon", "from"},
+    "COERCE": {"on", "against", "upon"},
+    "ASSAULT": {"on", "against", "upon", "at", "in", "with"},
+}
+PARTNER_PREPS = {"with"}
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """`token` and the noun phrases coordinated with it, in order."""
+    found = [token]
+    for other in token.conjuncts:
+        if other.i > token.i and other.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
+            found.append(other)
+    return found
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    )
+
+
+def subject_heads(verb: Token) -> list[Token]:
+    """The actors of a verb: its subject (active), its by-agent (passive), or an inherited one."""
+    if is_passive(verb):
+        agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children
+                  if p.dep_ == "pobj"]
+        return [h for a in agents for h in conjuncts(a)]
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if subjects:
+        subject = subjects[0]
+        if subject.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return conjuncts(copula_subject(verb.head) or verb.head)
+        return conjuncts(subject)
+    return _inherited_subject(verb)
+
+
+def copula_subject(noun: Token) -> Token | None:
+    """'Jaish al-Islam is the biggest group which ...': the group is Jaish al-Islam."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be":
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects and subjects[0].pos_ == "PROPN":
+            return subjects[0]
+    return None
+
+
+def _inherited_subject(verb: Token) -> list[Token]:
+    head = verb.head
+    if head == verb:
+        return []
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return conjuncts(copula_subject(head) or head)
+    if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
+        # "agreed to withdraw": the controller; "attacked and killed": the shared subject;
+        # the object controls with a few verbs ("urged Iran to stop", "asked X to")
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        if verb.dep_ == "xcomp" and objects and head.lemma_ in OBJECT_CONTROL:
+            return conjuncts(objects[0])
+        return subject_heads(head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        return subject_heads(head)  # "..., killing 12 people": the main clause's subject
+    if verb.dep_ == "pcomp" and head.head.pos_ == "NOUN":
+        return []
+    return []
+
+
+OBJECT_CONTROL = {"urge", "ask", "call", "press", "force", "order", "allow", "persuade",
+                  "invite", "encourage", "request", "tell", "help", "warn"}
+
+
+def object_heads(verb: Token) -> list[Token]:
+    """Direct objects (active) or the passive subject: the patient of the event."""
+    if is_passive(verb):
+        patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not patients and verb.dep_ == "acl":
+            patients = [verb.head]
+        return [h for p in patients for h in conjuncts(p)]
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "oprd")]
+    return [h for o in objects for h in conjuncts(o)]
+
+
+def prep_objects(token: Token, preps: set[str]) -> list[tuple[str, Token]]:
+    """(preposition, object head) for prepositional phrases under `token` with these preps."""
+    found: list[tuple[str, Token]] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend((child.lower_, h) for h in conjuncts(pobj))
+    return found
+
+
+def recipient_preps(event: str) -> set[str]:
+    return RECIPIENT_PREPS.get(event, RECIPIENT_PREPS["default"])
+
+
+def between_heads(noun: Token) -> list[Token]:
+    """'talks between the government and the opposition' -> [government, opposition]."""
+    return [h for _, h in prep_objects(noun, {"between", "among", "amongst"})]
+
+
+def modifier_heads(noun: Token) -> list[Token]:
+    """Possessives and name-like modifiers of an event noun: "Russia's strikes", "Russian
+    strikes", "Houthi attacks" (the modifiers whose phrase may name an actor)."""
+    return [c for c in noun.children
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < noun.i
+            and (c.pos_ in ("PROPN", "ADJ") or c.dep_ == "poss")]
+
+
+def governing_verb(noun: Token, light_verbs: frozenset[str] = frozenset(),
+                   occurrence_verbs: frozenset[str] = frozenset()) -> tuple[Token | None, str]:
+    """The verb that frames an event noun and how: ('light', verb) when the noun is the object
+    of a light verb ('held talks', 'participate in talks'), ('occurrence', verb) when it is the
+    subject of an occurrence verb ('talks kicked off'), ('existential', verb) for 'there were
+    clashes', ('headline', None) for a verbless title. Without lists, any verb will do."""
+    head = noun.head
+
+    def fits(verb: Token, allowed: frozenset[str]) -> bool:
+        return not allowed or verb.lemma_.lower() in allowed
+
+    if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return (head, "light") if fits(head, light_verbs) else (None, "")
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS \
+            and head.head.pos_ == "VERB" and fits(head.head, light_verbs):
+        return head.head, "light"
+    if noun.dep_ in ("nsubj", "attr") and head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ == "expl" for c in head.children):
+            return head, "existential"
+        if noun.dep_ == "nsubj" and fits(head, occurrence_verbs):
+            return head, "occurrence"
+        return None, ""
+    if noun.dep_ == "conj":
+        return governing_verb(noun.head, light_verbs, occurrence_verbs)
+    if noun.dep_ == "ROOT":
+        return None, "headline"
+    return None, ""
+
+
+FRAME_PREPS = {"in", "into", "on"}

@@ -1,0 +1,80 @@
+"""When an event happened: the time expression that belongs to it, resolved like an analyst.
+
+The expression attached to the event's verb ("rejected the idea last week", "kicked off ...
+on January 23") wins; else the nearest one in the sentence; else the publication date (with
+`resolution` saying so). Tense comes from the verb: a past-tense event never lands after the
+publication date (code/dates.py guarantees it).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from dragoman.code.dates import TimeExpression, find_time_expressions, resolve_time
+from dragoman.model import EventDate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dragoman.code.modality import Modality
+
+
+def tense_of(verb: Token | None, modality: Modality) -> str | None:
+    """past, present or future, from the verb's tag and auxiliaries."""
+    if modality.future:
+        return "future"
+    if verb is None:
+        return None
+    if verb.tag_ in ("VBD", "VBN") or "Past" in verb.morph.get("Tense"):
+        return "past"
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.tag_ in ("VBD",):
+            return "past"
+        if child.dep_ == "aux" and child.lower_ in ("will", "'ll", "shall"):
+            return "future"
+    if verb.tag_ in ("VBZ", "VBP", "VBG"):
+        return "present"
+    return None
+
+
+def event_date(anchor: Token | None, trigger: Token, sentence_text: str, sentence_start: int,
+               published: date | None, tense: str | None,
+               expressions: list[TimeExpression] | None = None) -> EventDate | None:
+    """The date of an event; `expressions` may be passed in when already found."""
+    found = find_time_expressions(sentence_text) if expressions is None else expressions
+    doc = trigger.doc
+    local = [e for e in found if e.kind not in ("vague", "decade")]
+    if local and published is not None:
+        chosen = _attached(local, anchor or trigger, doc) or _nearest(local, trigger)
+        resolved = resolve_time(chosen, published, tense)  # type: ignore[arg-type]
+        if resolved is not None:
+            resolved.start = sentence_start + chosen.start
+            resolved.end = sentence_start + chosen.end
+            return resolved
+    if published is None:
+        return None
+    return EventDate(date=published, precision="day", resolution="published")
+
+
+def _attached(found: list[TimeExpression], holder: Token, doc) -> TimeExpression | None:
+    """An expression inside the subtree of the event's verb (not in another clause)."""
+    subtree = {t.idx for t in holder.subtree if not _other_clause(t, holder)}
+    for expression in found:
+        tokens = [t for t in doc if expression.start <= t.idx < expression.end]
+        if tokens and all(t.idx in subtree for t in tokens):
+            return expression
+    return None
+
+
+def _other_clause(token: Token, holder: Token) -> bool:
+    for ancestor in token.ancestors:
+        if ancestor == holder:
+            return False
+        if ancestor.dep_ in ("ccomp", "advcl", "relcl", "xcomp") and ancestor.pos_ == "VERB":
+            return True
+    return False
+
+
+def _nearest(found: list[TimeExpression], trigger: Token) -> TimeExpression:
+    return min(found, key=lambda e: abs(e.start - trigger.idx))

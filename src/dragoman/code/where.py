@@ -1,0 +1,182 @@
+"""Where an event happened: place mentions, their resolution, and the event's own place.
+
+Not merely a place in the sentence: the place the event verb (or event noun) is anchored to by
+a locative phrase ("kicked off in the Kazakh capital of Astana"; "killed in an air strike on
+Douma"); a place named as the target ("shelled Aleppo"); then the nearest non-actor place in
+the sentence; then the article's dateline or dominant place, each saying so in `resolution` and
+`precision` (1 exact place, 2 nearby or region, 3 country). A place used as an actor ("Moscow
+backed the initiative") is metonymy, not a location.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from dragoman.model import Location
+from dragoman.resolve.toponyms import ToponymMention, resolve_toponyms
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from dragoman.resolve.gazetteer import Gazetteer, Place
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout",
+                  "into", "within", "on", "from", "off", "along", "towards", "toward", "over",
+                  "between", "north", "south", "east", "west", "of"}
+FEATURE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district",
+                 "governorate", "state", "county", "area", "camp", "base", "neighbourhood",
+                 "neighborhood", "suburb", "outskirts", "port", "border", "crossing", "oblast"}
+DATELINE = re.compile(
+    r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
+    r"(?:,\s*\d{4})?\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|ANI|IANS|PTI|Xinhua|Anadolu)\))?\s*[-—–:]\s+"
+)
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place name in a parsed sentence: its tokens and what the phrase around it hints."""
+
+    sentence: int
+    start: int  # token index in the sentence doc
+    end: int
+    mention: ToponymMention  # character offsets into the article
+
+
+def place_mentions(doc: Doc, sentence: int, offset: int,
+                   country_of_adjective: Mapping[str, str]) -> list[PlaceMention]:
+    """GPE/LOC/FAC entities of a parsed sentence, with country and feature hints."""
+    found: list[PlaceMention] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        text = _strip_article(ent)
+        if not text.text.strip():
+            continue
+        country, feature = _hints(text, country_of_adjective)
+        found.append(PlaceMention(sentence, text.start, text.end, ToponymMention(
+            text=text.text, start=offset + text.start_char, end=offset + text.end_char,
+            label=ent.label_, country_hint=country, feature_hint=feature)))
+    return found
+
+
+def _strip_article(ent: Span) -> Span:
+    start = ent.start
+    while start < ent.end - 1 and ent.doc[start].lower_ in ("the",):
+        start += 1
+    return ent.doc[start : ent.end]
+
+
+def _hints(span: Span, country_of_adjective: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """'the Kazakh capital of Astana' -> (KAZ, capital); 'Idlib province' -> (None, province)."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in FEATURE_NOUNS:
+        noun = head.head
+        adjectives = [c.text for c in noun.children if c.dep_ in ("amod", "compound")]
+        country = next((country_of_adjective[a.lower()] for a in adjectives
+                        if a.lower() in country_of_adjective), None)
+        return country, noun.lemma_.lower()
+    if root.dep_ == "compound" and head.lemma_.lower() in FEATURE_NOUNS:
+        return None, head.lemma_.lower()
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lemma_.lower() in FEATURE_NOUNS:
+        return None, after.lemma_.lower()
+    return None, None
+
+
+def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
+                   countries: Mapping[str, float]) -> dict[tuple[int, int], tuple[Place, float]]:
+    """Resolve all place mentions of an article together: (sentence, token start) -> place."""
+    results = resolve_toponyms([m.mention for m in mentions], gazetteer,
+                               context_countries=dict(countries))
+    return {(m.sentence, m.start): (place, score)
+            for m, (_, place, score) in zip(mentions, results) if place is not None}
+
+
+def event_place(anchor: Token | None, trigger: Token, sentence: int,
+                mentions: Sequence[PlaceMention],
+                resolved: Mapping[tuple[int, int], tuple[Place, float]],
+                actor_tokens: set[int]) -> Location | None:
+    """The place of an event in its own sentence, or None."""
+    here = [m for m in mentions if m.sentence == sentence
+            and (m.sentence, m.start) in resolved
+            and not actor_tokens & set(range(m.start, m.end))]
+    if not here:
+        return None
+    doc = trigger.doc
+    for holder in _holders(anchor, trigger):
+        attached = [m for m in here if _attached(doc[m.start : m.end], holder)]
+        if attached:
+            return _location(attached[0], resolved, "attached")
+    nearest = min(here, key=lambda m: abs(m.start - trigger.i))
+    location = _location(nearest, resolved, "sentence")
+    if location.precision == 1:
+        location.precision = 2 if abs(nearest.start - trigger.i) > 12 else 1
+    return location
+
+
+def _holders(anchor: Token | None, trigger: Token) -> list[Token]:
+    holders = [t for t in (anchor, trigger) if t is not None]
+    if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and trigger.head not in holders:
+        holders.append(trigger.head)
+    return holders
+
+
+def _attached(span: Span, holder: Token) -> bool:
+    """Is the place reached from `holder` through locative prepositions or as its object?"""
+    token = span.root
+    for _ in range(6):
+        head = token.head
+        if head == token:
+            return False
+        if head == holder:
+            return token.dep_ in ("prep", "dobj", "npadvmod", "advmod") or (
+                token.dep_ == "pobj")
+        if token.dep_ == "pobj" and head.lower_ not in LOCATIVE_PREPS:
+            return False
+        if token.dep_ not in ("pobj", "prep", "compound", "appos", "conj", "nmod", "amod") \
+                and not (token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj")):
+            return False
+        token = head
+    return False
+
+
+def _location(mention: PlaceMention, resolved: Mapping[tuple[int, int], tuple[Place, float]],
+              how: str) -> Location:
+    place, _ = resolved[(mention.sentence, mention.start)]
+    m = mention.mention
+    return place.to_location(text=m.text, start=m.start, end=m.end, resolution=how)
+
+
+def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:
+    """'ASTANA, Jan 23 (Reuters) - ...' -> Astana (the place the report was filed from)."""
+    match = DATELINE.match(text)
+    if not match:
+        return None
+    name = match.group(1).strip()
+    if not (name.isupper() or name.istitle()) or len(name) < 3:
+        return None
+    places = gazetteer.lookup(name, limit=5)
+    if not places:
+        return None
+    place = max(places, key=lambda p: p.population)
+    location = place.to_location(text=name, start=match.start(1), end=match.start(1) + len(name),
+                                 resolution="dateline")
+    location.precision = max(location.precision, 2)
+    return location
+
+
+def dominant_place(locations: Iterable[Location]) -> Location | None:
+    """The place the article's events happen most: the fallback for events without one."""
+    counted = Counter((loc.geonameid, loc.name) for loc in locations if loc.precision < 3)
+    if not counted:
+        return None
+    (geonameid, name), _ = counted.most_common(1)[0]
+    first = next(loc for loc in locations if (loc.geonameid, loc.name) == (geonameid, name))
+    return replace(first, text=None, start=None, end=None, precision=max(first.precision, 2),
+                   resolution="dominant")

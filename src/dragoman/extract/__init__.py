@@ -1,0 +1,1 @@
+"""Extraction: main text and metadata, sentences, and the language model underneath."""

@@ -1,0 +1,1 @@
+"""Resolution against loaded knowledge: actors, the gazetteer, toponyms."""

@@ -1,0 +1,576 @@
+"""Actor resolution: from noun phrases in a parsed sentence to PLOVER entities.
+
+Two steps, both pure on their inputs:
+
+1. `ActorIndex.scan` finds every knowledge-base name in a sentence (longest match on folded
+   name pieces): entities (people, groups, organisations), countries, their adjectives and
+   metonyms ("Moscow" for the Russian government), and generic agents ("rebels", "foreign
+   minister").
+2. `ActorResolver.resolve` turns the noun phrase headed by a token into an `Entity`, composing
+   what it finds: "Kazakh President Nursultan Nazarbayev" (adjective + agent + person),
+   "Syria's foreign minister" (possessive + agent), "a spokesman for the opposition delegation"
+   (agent for agent), appositions, dates of office, a light coreference for "he" or "the group",
+   and unknown named actors kept with their own words and a best guess.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from dragoman.errors import KnowledgeError
+from dragoman.model import Entity
+from dragoman.resolve.names import fold, is_case_sensitive, pieces
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from dragoman.knowledge import Knowledge
+
+LexKind = Literal["entity", "country", "adjective", "metonym", "agent"]
+
+# Dependents that are not part of the noun phrase naming an actor.
+NOT_IN_NP = {"relcl", "acl", "appos", "conj", "cc", "prep", "advcl", "ccomp", "xcomp", "punct",
+             "dep", "parataxis", "agent", "case"}
+PRONOUN_KINDS = {
+    "he": "person", "him": "person", "she": "person", "her": "person",
+    "they": "plural", "them": "plural", "we": "speaker", "it": "organization",
+}
+ANAPHORIC_NOUNS = {
+    "group": "group", "movement": "group", "militia": "group", "organization": "organization",
+    "organisation": "organization", "ministry": "government", "government": "government",
+    "country": "country", "official": "person", "spokesman": "person", "spokeswoman": "person",
+    "leader": "person", "president": "person", "minister": "person",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    code: str
+    sector: str = ""
+    sectors: tuple[str, ...] = ()
+    office: str | None = None
+    valid_from: date | None = None
+    valid_to: date | None = None
+    cameo: str | None = None
+
+    def valid_on(self, when: date) -> bool:
+        return (self.valid_from is None or self.valid_from <= when) and (
+            self.valid_to is None or when <= self.valid_to
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    id: str
+    kind: str
+    name: str
+    roles: tuple[Role, ...]
+    wikidata: str | None = None
+    source: str = ""
+
+    def role_on(self, when: date | None) -> tuple[Role, bool]:
+        """The role on `when` (and whether it was valid then); undated: the latest role."""
+        if when is not None:
+            valid = [r for r in self.roles if r.valid_on(when)]
+            if valid:
+                return max(valid, key=lambda r: r.valid_from or date.min), True
+            return min(self.roles, key=lambda r: _distance(r, when)), False
+        open_roles = [r for r in self.roles if r.valid_to is None]
+        pool = open_roles or list(self.roles)
+        return max(pool, key=lambda r: r.valid_from or date.min), True
+
+
+@dataclass(frozen=True, slots=True)
+class AgentEntry:
+    id: str
+    name: str
+    sector: str
+    sectors: tuple[str, ...] = ()
+    code: str | None = None
+    cameo: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lex:
+    """What a matched name means: one knowledge entry in one capacity."""
+
+    kind: LexKind
+    entry: ActorEntry | AgentEntry
+    exact: str | None = None  # the capitalised form a case-sensitive name must have
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A knowledge-base name found in a sentence: tokens [start, end) of the sentence doc."""
+
+    start: int
+    end: int
+    lexes: tuple[Lex, ...]
+
+    @property
+    def kinds(self) -> set[str]:
+        return {lex.kind for lex in self.lexes}
+
+
+def _distance(role: Role, when: date) -> int:
+    if role.valid_from and when < role.valid_from:
+        return (role.valid_from - when).days
+    if role.valid_to and when > role.valid_to:
+        return (when - role.valid_to).days
+    return 0
+
+
+def _parse_date(value: str | None, end: bool = False) -> date | None:
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return date(parts[0], 12, 31) if end else date(parts[0], 1, 1)
+    if len(parts) == 2:
+        month_end = 31 if parts[1] in (1, 3, 5, 7, 8, 10, 12) else 30 if parts[1] != 2 else 28
+        return date(parts[0], parts[1], month_end if end else 1)
+    return date(*parts)
+
+
+def _role(record: dict) -> Role:
+    return Role(
+        code=record["code"],
+        sector=record.get("sector") or "",
+        sectors=tuple(record.get("sectors") or ()),
+        office=record.get("office"),
+        valid_from=_parse_date(record.get("valid_from")),
+        valid_to=_parse_date(record.get("valid_to"), end=True),
+        cameo=record.get("cameo"),
+    )
+
+
+class ActorIndex:
+    """Every actor and agent name of the knowledge base, keyed by folded name pieces."""
+
+    def __init__(self, actors: Iterable[dict], agents: Iterable[dict]):
+        self.keys: dict[tuple[str, ...], list[Lex]] = {}
+        self.entries: dict[str, ActorEntry] = {}
+        self.max_len = 1
+        for record in actors:
+            self._add_actor(record)
+        for record in agents:
+            self._add_agent(record)
+
+    def _add(self, name: str, lex: Lex) -> None:
+        key = pieces(name)
+        if not key:
+            return
+        if is_case_sensitive(name):
+            lex = Lex(lex.kind, lex.entry, exact=" ".join(p for p in name.split()))
+        bucket = self.keys.setdefault(key, [])
+        # a later file's entry for the same name and capacity replaces an earlier one
+        bucket[:] = [b for b in bucket if not _same_capacity(b, lex)] + [lex]
+        self.max_len = max(self.max_len, len(key))
+
+    def _add_actor(self, record: dict) -> None:
+        try:
+            roles = tuple(_role(r) for r in record["roles"])
+        except (ValueError, KeyError, TypeError) as error:
+            raise KnowledgeError(f"actor {record.get('id')!r} has a bad role ({error})",
+                                 source=record.get("source")) from None
+        entry = ActorEntry(
+            id=record["id"],
+            kind=record["kind"],
+            name=record["names"][0],
+            roles=roles,
+            wikidata=record.get("wikidata"),
+            source=record.get("source", ""),
+        )
+        self.entries[entry.id] = entry
+        main: LexKind = "country" if entry.kind == "country" else "entity"
+        for name in record["names"]:
+            self._add(name, Lex(main, entry))
+        for name in record.get("adjectives", ()):
+            self._add(name, Lex("adjective", entry))
+        for name in record.get("metonyms", ()):
+            self._add(name, Lex("metonym", entry))
+
+    def _add_agent(self, record: dict) -> None:
+        entry = AgentEntry(
+            id=record["id"],
+            name=record["names"][0],
+            sector=record["sector"],
+            sectors=tuple(record.get("sectors") or ()),
+            code=record.get("code"),
+            cameo=record.get("cameo"),
+        )
+        for name in record["names"]:
+            self._add(name, Lex("agent", entry))
+
+    def scan(self, tokens: Sequence[Token]) -> list[Mention]:
+        """Longest-first, non-overlapping knowledge-base names among `tokens`."""
+        flat: list[tuple[str, str, int]] = []  # (folded piece, raw piece, token index)
+        for token in tokens:
+            raw = token.text
+            for folded_piece, raw_piece in zip(pieces(raw), _raw_pieces(raw)):
+                flat.append((folded_piece, raw_piece, token.i))
+        mentions: list[Mention] = []
+        position = 0
+        while position < len(flat):
+            found = self._longest(flat, position)
+            if found is None:
+                position += 1
+                continue
+            length, lexes = found
+            first, last = flat[position][2], flat[position + length - 1][2]
+            mentions.append(Mention(first, last + 1, lexes))
+            position += length
+        return mentions
+
+    def _longest(self, flat: list[tuple[str, str, int]], position: int):
+        for length in range(min(self.max_len, len(flat) - position), 0, -1):
+            window = flat[position : position + length]
+            lexes = self.keys.get(tuple(p for p, _, _ in window))
+            if not lexes:
+                continue
+            raw = " ".join(r for _, r, _ in window)
+            fitting = tuple(x for x in lexes if x.exact is None or _exact_ok(x.exact, raw))
+            if fitting and _token_aligned(flat, position, length):
+                return length, fitting
+        return None
+
+    def lookup(self, text: str) -> tuple[Lex, ...]:
+        lexes = self.keys.get(pieces(text), [])
+        return tuple(x for x in lexes if x.exact is None or _exact_ok(x.exact, text))
+
+
+def _same_capacity(a: Lex, b: Lex) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "agent":
+        return True
+    return a.entry.id == b.entry.id or (a.kind == "country")
+
+
+def _raw_pieces(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"[^\W_]+", text.replace("’", "'"))
+
+
+def _exact_ok(exact: str, raw: str) -> bool:
+    return "".join(c for c in exact if c.isalnum()) == "".join(c for c in raw if c.isalnum())
+
+
+def _token_aligned(flat: list[tuple[str, str, int]], position: int, length: int) -> bool:
+    """A name must cover whole tokens: 'Iran' must not match inside 'Iranian-backed'."""
+    first_token, last_token = flat[position][2], flat[position + length - 1][2]
+    before = position > 0 and flat[position - 1][2] == first_token
+    after = position + length < len(flat) and flat[position + length][2] == last_token
+    return not before and not after
+
+
+@lru_cache(maxsize=4)
+def index_for(knowledge: Knowledge) -> ActorIndex:
+    """One index per knowledge version (building it takes a moment; it is then shared)."""
+    return ActorIndex(knowledge.actor_records, knowledge.agent_records)
+
+
+@dataclass
+class ArticleActors:
+    """Per-article state for resolution: the date, the country context and coreference.
+
+    `countries` weighs the countries the whole article mentions (actors and places); `local`
+    holds those of the sentence being coded, so that "the army shelled Aleppo" gives the army
+    Syria's code even in an article that is mostly about Russia.
+    """
+
+    when: date | None
+    countries: Counter[str] = field(default_factory=Counter)
+    history: list[tuple[str, Entity]] = field(default_factory=list)
+    local: list[str] = field(default_factory=list)
+
+    def main_country(self) -> str | None:
+        ranked = [c for c, _ in self.countries.most_common(1)]
+        main = ranked[0] if ranked else None
+        if self.local and main not in self.local:
+            return self.local[0]
+        return main
+
+    def remember(self, kind: str, entity: Entity) -> None:
+        if entity.code:
+            self.history.append((kind, entity))
+
+    def antecedent(self, kinds: set[str]) -> Entity | None:
+        for kind, entity in reversed(self.history):
+            if kind in kinds:
+                return entity
+        return None
+
+
+@dataclass(frozen=True)
+class ActorResolver:
+    """Resolves noun phrases in parsed sentences against an `ActorIndex`."""
+
+    index: ActorIndex
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> ActorResolver:
+        return cls(index_for(knowledge))
+
+    def note_context(self, mentions: Iterable[Mention], state: ArticleActors) -> None:
+        """Count the countries a sentence mentions: the article's country context."""
+        for mention in mentions:
+            for lex in mention.lexes:
+                if lex.kind in ("country", "adjective", "metonym"):
+                    state.countries[lex.entry.roles[0].code] += 1
+                elif lex.kind == "entity" and len(mention.lexes) == 1:
+                    role, _ = lex.entry.role_on(state.when)
+                    if len(role.code) == 3 and role.code not in NON_STATE:
+                        state.countries[role.code] += 0.5
+
+    @staticmethod
+    def countries_in(mentions: Iterable[Mention]) -> list[str]:
+        """Countries named in a sentence (names, adjectives, metonyms), in order."""
+        found: list[str] = []
+        for mention in mentions:
+            for lex in mention.lexes:
+                if lex.kind in ("country", "adjective", "metonym"):
+                    code = lex.entry.roles[0].code
+                    if code not in found:
+                        found.append(code)
+        return found
+
+    def resolve(self, head: Token, mentions: Sequence[Mention], state: ArticleActors,
+                offset: int = 0) -> Entity | None:
+        """The entity named by the noun phrase headed by `head`, or None if it names none."""
+        entity, kind = self._resolve(head, mentions, state, offset, depth=0)
+        if entity is not None:
+            state.remember(kind, entity)
+        return entity
+
+    def _resolve(self, head: Token, mentions: Sequence[Mention], state: ArticleActors,
+                 offset: int, depth: int) -> tuple[Entity | None, str]:
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in PRONOUN_KINDS:
+            return self._pronoun(head, state, offset)
+        span = np_tokens(head)
+        inside = [m for m in mentions if span[0].i <= m.start and m.end <= span[-1].i + 1]
+        entity, kind = self._compose(head, span, inside, state, offset)
+        if entity is None and head.pos_ == "PROPN" and head.ent_type_ not in NOT_ACTORS:
+            entity, kind = _unknown(head, span, state, offset)
+        if depth < 2:
+            entity, kind = self._attachments(head, entity, kind, mentions, state, offset, depth)
+        if entity is None and depth == 0:
+            return self._anaphor(head, span, state, offset)
+        return entity, kind
+
+    def _compose(self, head: Token, span: list[Token], inside: list[Mention],
+                 state: ArticleActors, offset: int) -> tuple[Entity | None, str]:
+        named = [m for m in inside if m.kinds & {"entity"}]
+        agents = [m for m in inside if "agent" in m.kinds]
+        places = [m for m in inside if m.kinds & {"country", "adjective", "metonym"}]
+        if not (named or agents or places):
+            return None, ""
+        covered = [t for m in inside for t in range(m.start, m.end)] + [head.i]
+        doc = head.doc
+        first, last = min(covered), max(covered)
+        text_tokens = doc[first : last + 1]
+        entity = Entity(entity_text=text_tokens.text, start=offset + text_tokens.start_char,
+                        end=offset + text_tokens.end_char)
+        if named:
+            return self._apply_named(entity, named[-1], agents, places, state)
+        if agents:
+            return self._apply_agent(entity, agents[-1], places, state, head)
+        return self._apply_place(entity, places[-1], head, state)
+
+    def _apply_named(self, entity: Entity, mention: Mention, agents: list[Mention],
+                     places: list[Mention], state: ArticleActors) -> tuple[Entity, str]:
+        lex = _best_entity_lex(mention, state, places)
+        role, valid = lex.entry.role_on(state.when)
+        entity.code, entity.sector = role.code, role.sector or None
+        entity.sectors = list(role.sectors)
+        entity.identifier_id = lex.entry.wikidata
+        entity.identifier_text = lex.entry.name
+        entity.resolution = "kb" if valid else "kb-out-of-date"
+        if agents and not entity.sector:
+            agent = agents[-1].lexes[0].entry
+            entity.sector = agent.sector
+        kind = "person" if lex.entry.kind == "person" else "group"
+        return entity, kind
+
+    def _apply_agent(self, entity: Entity, mention: Mention, places: list[Mention],
+                     state: ArticleActors, head: Token) -> tuple[Entity, str]:
+        agent = mention.lexes[0].entry
+        assert isinstance(agent, AgentEntry)
+        entity.sector = agent.sector
+        entity.sectors = list(agent.sectors)
+        if agent.code:
+            entity.code = agent.code
+            entity.resolution = "agent"
+        elif places:
+            entity.code = places[-1].lexes[0].entry.roles[0].code
+            entity.resolution = "agent+country"
+        else:
+            entity.code = state.main_country()
+            entity.resolution = "agent+context" if entity.code else "agent"
+        kind = "person" if head.tag_ in ("NN", "NNP") and agent.sector else "plural"
+        if agent.sector == "GOV" and head.lemma_ in ("government", "ministry", "regime"):
+            kind = "government"
+        return entity, kind
+
+    def _apply_place(self, entity: Entity, mention: Mention, head: Token,
+                     state: ArticleActors) -> tuple[Entity, str]:
+        lexes = {lex.kind: lex for lex in mention.lexes}
+        lex = lexes.get("country") or lexes.get("metonym") or lexes.get("adjective")
+        entity.code = lex.entry.roles[0].code
+        if lex.kind == "metonym" and "country" not in lexes:
+            entity.sector = "GOV"
+            entity.resolution = "metonym"
+        elif lex.kind == "adjective" and head.i >= mention.end:
+            return None, ""  # "Syrian" modifying a word we do not know: not an actor
+        else:
+            entity.resolution = "country"
+        return entity, "country"
+
+    def _attachments(self, head: Token, entity: Entity | None, kind: str,
+                     mentions: Sequence[Mention], state: ArticleActors, offset: int,
+                     depth: int) -> tuple[Entity | None, str]:
+        """Appositions and 'of/for' phrases: 'Ahrar al-Sham' in 'another powerbroker, Ahrar
+        al-Sham'; the opposition in 'a spokesman for the opposition delegation'."""
+        for child in head.children:
+            if child.dep_ == "appos":
+                other, other_kind = self._resolve(child, mentions, state, offset, depth + 1)
+                entity, kind = _merge_apposition(entity, kind, other, other_kind, head, child)
+            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "from") and (
+                entity is None or entity.resolution in ("agent", "agent+context")
+            ):
+                for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                    other, _ = self._resolve(pobj, mentions, state, offset, depth + 1)
+                    if other is not None and other.code:
+                        entity = _inherit(entity, other, head, offset)
+                        kind = kind or "person"
+        return entity, kind
+
+    def _pronoun(self, head: Token, state: ArticleActors, offset: int) -> tuple[Entity | None, str]:
+        wanted = PRONOUN_KINDS.get(head.lower_)
+        if wanted is None:
+            return None, ""
+        kinds = {"person"} if wanted == "person" else {"plural", "group", "government", "person"}
+        if wanted == "organization":
+            kinds = {"group", "government", "organization", "country"}
+        found = state.antecedent(kinds)
+        if found is None:
+            return None, ""
+        entity = Entity(entity_text=head.text, code=found.code, sector=found.sector,
+                        sectors=list(found.sectors), identifier_id=found.identifier_id,
+                        identifier_text=found.identifier_text or found.entity_text,
+                        start=offset + head.idx, end=offset + head.idx + len(head.text),
+                        resolution="coref")
+        return entity, wanted
+
+    def _anaphor(self, head: Token, span: list[Token], state: ArticleActors,
+                 offset: int) -> tuple[Entity | None, str]:
+        """'the group', 'the ministry': the last actor of that kind in the article."""
+        determiner = any(t.lower_ in ("the", "this", "that") for t in span if t.i < head.i)
+        wanted = ANAPHORIC_NOUNS.get(head.lemma_.lower())
+        found = state.antecedent({wanted}) if determiner and wanted else None
+        if found is None:
+            return None, ""
+        entity = Entity(entity_text=_text(span), code=found.code, sector=found.sector,
+                        sectors=list(found.sectors), identifier_id=found.identifier_id,
+                        identifier_text=found.identifier_text or found.entity_text,
+                        start=offset + span[0].idx,
+                        end=offset + span[-1].idx + len(span[-1].text), resolution="coref")
+        return entity, wanted
+
+
+def _unknown(head: Token, span: list[Token], state: ArticleActors,
+             offset: int) -> tuple[Entity, str]:
+    """A name the knowledge base lacks: kept with its own words and a best guess of its
+    country (the article's main country), never dropped."""
+    names = [t for t in span if t.pos_ == "PROPN" or t.text in ("-", "'")]
+    first = names[0].i if names else head.i
+    text = head.doc[first : head.i + 1]
+    entity = Entity(entity_text=text.text, code=state.main_country(), start=offset + text.start_char,
+                    end=offset + text.end_char, resolution="unknown")
+    return entity, "person" if head.ent_type_ == "PERSON" else "group"
+
+
+NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+# Named-entity labels that never name an actor on their own (places are locations, not actors,
+# unless the knowledge base knows them as countries or seats of government).
+NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE",
+              "LOC", "FAC", "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"}
+
+
+def np_tokens(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`, without clauses, conjuncts and PPs."""
+    kept = [head]
+    stack = [c for c in head.children if c.dep_ not in NOT_IN_NP]
+    while stack:
+        token = stack.pop()
+        kept.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "conj", "cc"))
+    kept.sort(key=lambda t: t.i)
+    # a name's own punctuation ("al-Sham", "U.S.") stays; commas and quotes around it do not
+    return [t for t in kept if not (t.is_punct and t.text not in ("-", "'", "."))] or [head]
+
+
+def _text(tokens: list[Token]) -> str:
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _best_entity_lex(mention: Mention, state: ArticleActors, places: list[Mention]) -> Lex:
+    candidates = [lex for lex in mention.lexes if lex.kind == "entity"]
+    hinted = {p.lexes[0].entry.roles[0].code for p in places} | set(state.countries)
+
+    def score(lex: Lex) -> tuple[int, int, int]:
+        role, valid = lex.entry.role_on(state.when)
+        curated = int(not lex.entry.source.startswith("phoenix"))
+        return (int(valid), int(role.code in hinted), curated)
+
+    return max(candidates, key=score)
+
+
+def _merge_apposition(entity: Entity | None, kind: str, other: Entity | None,
+                      other_kind: str, head: Token, child: Token) -> tuple[Entity | None, str]:
+    if other is None:
+        return entity, kind
+    if entity is None:
+        return other, other_kind
+    strong = {"kb", "kb-out-of-date"}
+    if other.resolution in strong and entity.resolution not in strong:
+        return other, other_kind
+    if entity.resolution in strong:
+        return entity, kind
+    named, generic = (entity, other) if entity.resolution == "unknown" else (other, entity)
+    if named.resolution == "unknown" and generic.resolution != "unknown" and generic.sector:
+        # "Yahya al Aridi, a spokesman for the opposition delegation": his words, their codes
+        named.code, named.sector, named.sectors = generic.code, generic.sector, generic.sectors
+        named.resolution = "apposition"
+        return named, "person" if named is entity else other_kind
+    if named.resolution == "unknown" and generic.resolution != "unknown":
+        return named, kind if named is entity else other_kind
+    return entity, kind
+
+
+def _inherit(entity: Entity | None, other: Entity, head: Token, offset: int) -> Entity:
+    """'A spokesman for the opposition delegation' speaks for the opposition."""
+    if entity is None:
+        span = np_tokens(head)
+        entity = Entity(entity_text=_text(span), start=offset + span[0].idx,
+                        end=offset + span[-1].idx + len(span[-1].text))
+        entity.sector = other.sector
+        entity.sectors = list(other.sectors)
+    elif entity.sector in (None, "", "GOV") and other.sector and other.sector != "GOV":
+        entity.sector = other.sector
+    entity.code = other.code
+    entity.identifier_id = entity.identifier_id or other.identifier_id
+    entity.identifier_text = entity.identifier_text or other.identifier_text
+    entity.resolution = "affiliation"
+    return entity
+
+
+def fold_key(text: str) -> str:
+    return fold(text)

@@ -1,0 +1,321 @@
+"""The concrete stages of the pipeline (see pipeline.py for the protocol and the order)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dragoman.code.events import Coded, EventCoder
+from dragoman.code.triggers import surface_forms
+from dragoman.code.typology import classify
+from dragoman.code.when import event_date, tense_of
+from dragoman.extract.sentences import _splitter, split_sentences
+from dragoman.model import Event, Evidence
+from dragoman.pipeline import Config, Document, Stage, coder_info
+from dragoman.resolve.actors import ActorResolver, ArticleActors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from dragoman.knowledge import Knowledge
+
+
+@dataclass
+class SentenceStage:
+    """Paragraphs and sentences of the body, with offsets."""
+
+    name: str = "sentences"
+    version: str = "1"
+    requires: tuple[str, ...] = ("article",)
+    provides: tuple[str, ...] = ("sentences", "tokens")
+
+    def __call__(self, document: Document) -> Document:
+        document.sentences = split_sentences(document.article.text)
+        tokenizer = _splitter().tokenizer
+        document.tokens = [tokenizer(s.text) for s in document.sentences]
+        document.stats["sentences"] = len(document.sentences)
+        return document
+
+
+@dataclass
+class CandidateStage:
+    """Only sentences with a word that can signal an event are parsed."""
+
+    forms: frozenset[str]
+    enabled: bool = True
+    name: str = "candidates"
+    version: str = "1"
+    requires: tuple[str, ...] = ("tokens",)
+    provides: tuple[str, ...] = ("candidates",)
+
+    def __call__(self, document: Document) -> Document:
+        document.candidates = [
+            i for i, tokens in enumerate(document.tokens)
+            if not self.enabled or any(t.lower_ in self.forms for t in tokens)
+        ]
+        document.stats["parsed"] = len(document.candidates)
+        return document
+
+
+@dataclass
+class ParseStage:
+    """The spaCy parse of candidate sentences, each as its own Doc."""
+
+    parser: Callable[[Sequence[str]], list[Doc]]
+    name: str = "parse"
+    version: str = "1"
+    requires: tuple[str, ...] = ("candidates",)
+    provides: tuple[str, ...] = ("parsed",)
+
+    def __call__(self, document: Document) -> Document:
+        texts = [document.sentences[i].text for i in document.candidates]
+        document.parsed = dict(zip(document.candidates, self.parser(texts)))
+        return document
+
+
+@dataclass
+class ActorScanStage:
+    """Knowledge-base names in every sentence; the article's country context."""
+
+    resolver: ActorResolver
+    name: str = "actors"
+    version: str = "1"
+    requires: tuple[str, ...] = ("tokens", "parsed")
+    provides: tuple[str, ...] = ("mentions", "actors")
+
+    def __call__(self, document: Document) -> Document:
+        state = ArticleActors(when=document.article.published)
+        for i, tokens in enumerate(document.tokens):
+            doc = document.parsed.get(i, tokens)
+            mentions = self.resolver.index.scan(doc)
+            document.mentions[i] = mentions
+            self.resolver.note_context(mentions, state)
+        document.actors = state
+        return document
+
+
+@dataclass
+class EventStage:
+    """Events in parsed sentences, in reading order (coreference runs forward)."""
+
+    coder: EventCoder
+    name: str = "events"
+    version: str = "1"
+    requires: tuple[str, ...] = ("parsed", "mentions", "actors")
+    provides: tuple[str, ...] = ("coded",)
+
+    def __call__(self, document: Document) -> Document:
+        state = document.actors
+        assert state is not None
+        place_countries: dict[int, list[str]] = {}
+        for (i, _), (place, _) in document.resolved_places.items():
+            place_countries.setdefault(i, []).append(place.country_code)
+        for i in sorted(document.parsed):
+            sentence = document.sentences[i]
+            state.local = ActorResolver.countries_in(document.mentions[i]) + [
+                c for c in place_countries.get(i, []) if c]
+            for coded in self.coder.code_sentence(document.parsed[i], sentence.start,
+                                                  document.mentions[i], document.actors):
+                document.coded.append((i, coded))
+        return document
+
+
+@dataclass
+class ToponymStage:
+    """Place mentions of parsed sentences, resolved together; their countries join the
+    article's country context (before events, so actors can use it)."""
+
+    gazetteer: object
+    adjectives: dict[str, str]
+    name: str = "toponyms"
+    version: str = "1"
+    requires: tuple[str, ...] = ("parsed", "actors")
+    provides: tuple[str, ...] = ("places", "resolved_places")
+
+    @classmethod
+    def open(cls, path: str | None, knowledge: Knowledge) -> ToponymStage:
+        from pathlib import Path
+
+        from dragoman.resolve.gazetteer import Gazetteer
+
+        return cls(Gazetteer.open(Path(path) if path else None), country_adjectives(knowledge))
+
+    def __call__(self, document: Document) -> Document:
+        from dragoman.code.where import place_mentions, resolve_places
+
+        for i, doc in sorted(document.parsed.items()):
+            document.places.extend(place_mentions(doc, i, document.sentences[i].start,
+                                                  self.adjectives))
+        state = document.actors
+        countries = state.countries if state else {}
+        document.resolved_places = resolve_places(document.places, self.gazetteer, countries)
+        if state is not None:
+            for place, _ in document.resolved_places.values():
+                state.countries[place.country_code] += 0.5
+        return document
+
+
+@dataclass
+class PlaceStage:
+    """Each event's place: its own, else the dateline's, else the article's dominant one."""
+
+    gazetteer: object
+    name: str = "places"
+    version: str = "1"
+    requires: tuple[str, ...] = ("coded", "places", "resolved_places")
+    provides: tuple[str, ...] = ("locations",)
+
+    def __call__(self, document: Document) -> Document:
+        from dragoman.code.where import dateline_place, dominant_place, event_place
+
+        for n, (i, coded) in enumerate(document.coded):
+            actor_tokens = _actor_tokens(coded, document.sentences[i].start)
+            location = event_place(coded.place_anchor, coded.trigger, i, document.places,
+                                   document.resolved_places, actor_tokens)
+            if location is not None:
+                document.locations[n] = location
+        fallback = dateline_place(document.article.text, self.gazetteer) or dominant_place(
+            document.locations.values())
+        if fallback is not None:
+            for n in range(len(document.coded)):
+                document.locations.setdefault(n, fallback)
+        return document
+
+
+def _actor_tokens(coded: Coded, offset: int) -> set[int]:
+    """Token indices (in the sentence doc) of the event's actors: metonymy, not places."""
+    doc = coded.trigger.doc
+    spans = [(e.start - offset, e.end - offset) for e in (*coded.actors, *coded.recipients)
+             if e.start is not None and e.end is not None]
+    return {t.i for t in doc for start, end in spans if start <= t.idx < end}
+
+
+def country_adjectives(knowledge: Knowledge) -> dict[str, str]:
+    """'kazakh' -> 'KAZ': adjectives and demonyms of the country records."""
+    table: dict[str, str] = {}
+    for record in knowledge.actor_records:
+        if record.get("kind") == "country":
+            for word in record.get("adjectives", ()):
+                table.setdefault(word.lower(), record["roles"][0]["code"])
+    return table
+
+
+@dataclass
+class DateStage:
+    """Each event's date: its own time expression, else the publication date."""
+
+    name: str = "dates"
+    version: str = "1"
+    requires: tuple[str, ...] = ("coded",)
+    provides: tuple[str, ...] = ("dates",)
+
+    def __call__(self, document: Document) -> Document:
+        published = document.article.published
+        for n, (i, coded) in enumerate(document.coded):
+            sentence = document.sentences[i]
+            anchor = coded.place_anchor or coded.trigger
+            tense = tense_of(anchor if anchor.pos_ in ("VERB", "AUX") else None, coded.modality)
+            document.dates[n] = event_date(anchor, coded.trigger, sentence.text, sentence.start,
+                                           published, tense)
+        return document
+
+
+@dataclass
+class RecordStage:
+    """PLOVER records: typologies, evidence, ids; drops what PLOVER cannot code."""
+
+    knowledge: Knowledge
+    info: dict
+    name: str = "records"
+    version: str = "1"
+    requires: tuple[str, ...] = ("coded", "dates", "locations")
+    provides: tuple[str, ...] = ("events",)
+
+    def __call__(self, document: Document) -> Document:
+        dropped: Counter[str] = Counter()
+        for n, (i, coded) in enumerate(document.coded):
+            reason = _unfit(coded, self.knowledge)
+            if reason:
+                dropped[reason] += 1
+                continue
+            document.events.append(self._record(document, n, i, coded))
+        document.stats.update({f"dropped_{k}": v for k, v in dropped.items()})
+        return document
+
+    def _record(self, document: Document, n: int, i: int, coded: Coded) -> Event:
+        article = document.article
+        sentence = document.sentences[i]
+        typology = classify(self.knowledge, coded.event, coded.mode, coded.cameo,
+                            coded.context, coded.actors, coded.recipients)
+        first, last = coded.trigger_tokens[0], coded.trigger_tokens[-1]
+        evidence = Evidence(
+            trigger=coded.trigger.doc[first.i : last.i + 1].text,
+            start=sentence.start + first.idx, end=sentence.start + last.idx + len(last.text),
+            rule=coded.rule)
+        return Event(
+            article_id=article.id, event=[coded.event], actor=coded.actors,
+            recipient=coded.recipients, date=document.dates.get(n), text=sentence.text,
+            sequence=sentence.sequence, sentence_start=sentence.start,
+            sentence_end=sentence.end, evidence=evidence,
+            mode=[coded.mode] if coded.mode else [], context=list(typology.context),
+            cameo=coded.cameo, quad_code=typology.quad_code, event_scale=typology.event_scale,
+            goldstein=typology.goldstein, acled=typology.acled,
+            event_loc=document.locations.get(n), modality=coded.modality.modality,
+            modality_cue=coded.modality.cue, attribution=coded.attribution,
+            dead=coded.dead, injured=coded.injured, arrested=coded.arrested,
+            confidence=_confidence(coded),
+            cite_info={"url": article.url, "title": article.title, "source": article.source,
+                       "pub_date": article.published.isoformat() if article.published else None},
+            coder=self.info,
+        )
+
+
+def _unfit(coded: Coded, knowledge: Knowledge) -> str | None:
+    """Why PLOVER cannot code this event (no actor; no recipient where one is required)."""
+    if not coded.actors:
+        return "no_actor"
+    event_type = knowledge.event_types.get(coded.event)
+    if event_type and event_type.requires_recipient and not coded.recipients:
+        return "no_recipient"
+    if coded.recipients and all(r.key() == a.key() and r.entity_text == a.entity_text
+                                for r in coded.recipients for a in coded.actors):
+        return "self_directed"
+    return None
+
+
+def _confidence(coded: Coded) -> float:
+    score = coded.confidence
+    coded_actors = [a for a in coded.actors if a.code]
+    score += 0.15 if coded_actors else -0.1
+    score += 0.05 if any(a.resolution == "kb" for a in coded.actors) else 0.0
+    score -= 0.1 if any(a.resolution in ("coref", "agent+context") for a in coded.actors) else 0
+    score += 0.05 if coded.recipients else 0.0
+    return max(0.05, min(0.95, score))
+
+
+def build_stages(knowledge: Knowledge, config: Config,
+                 parser: Callable[[Sequence[str]], list[Doc]] | None) -> list[Stage]:
+    """The default pipeline for `knowledge` and `config`."""
+    from dragoman.extract.nlp import model_version, parse
+
+    resolver = ActorResolver.from_knowledge(knowledge)
+    coder = EventCoder(knowledge, resolver)
+    stages: list[Stage] = [
+        SentenceStage(),
+        CandidateStage(surface_forms(knowledge), enabled=config.prefilter),
+        ParseStage(parser or parse),
+        ActorScanStage(resolver),
+    ]
+    toponyms = ToponymStage.open(config.gazetteer_path, knowledge) if config.geolocate else None
+    if toponyms is not None:
+        stages.append(toponyms)
+    stages.append(EventStage(coder))
+    if toponyms is not None:
+        stages.append(PlaceStage(toponyms.gazetteer))
+    stages.append(DateStage())
+    versions = {s.name: s.version for s in stages} | {"records": "1"}
+    versions["model"] = model_version() if parser is None else "custom"
+    stages.append(RecordStage(knowledge, coder_info(versions, knowledge.version)))
+    return stages
