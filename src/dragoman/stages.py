@@ -114,8 +114,7 @@ class EventStage:
             place_countries.setdefault(i, []).append(place.country_code)
         for i in sorted(document.parsed):
             sentence = document.sentences[i]
-            state.local = ActorResolver.countries_in(document.mentions[i]) + [
-                c for c in place_countries.get(i, []) if c]
+            state.local = [c for c in place_countries.get(i, []) if c]
             for coded in self.coder.code_sentence(document.parsed[i], sentence.start,
                                                   document.mentions[i], document.actors):
                 document.coded.append((i, coded))
@@ -143,7 +142,7 @@ class ToponymStage:
         return cls(Gazetteer.open(Path(path) if path else None), country_adjectives(knowledge))
 
     def __call__(self, document: Document) -> Document:
-        from dragoman.code.where import place_mentions, resolve_places
+        from dragoman.code.where import dateline_place, place_mentions, resolve_places
 
         for i, doc in sorted(document.parsed.items()):
             document.places.extend(place_mentions(doc, i, document.sentences[i].start,
@@ -153,7 +152,10 @@ class ToponymStage:
         document.resolved_places = resolve_places(document.places, self.gazetteer, countries)
         if state is not None:
             for place, _ in document.resolved_places.values():
-                state.countries[place.country_code] += 0.5
+                state.countries[place.country_code] += 1.0
+            dateline = dateline_place(document.article.text, self.gazetteer)
+            if dateline is not None and dateline.country_code:
+                state.countries[dateline.country_code] += 1.0
         return document
 
 
@@ -195,7 +197,7 @@ def _actor_tokens(coded: Coded, offset: int) -> set[int]:
 def country_adjectives(knowledge: Knowledge) -> dict[str, str]:
     """'kazakh' -> 'KAZ': adjectives and demonyms of the country records."""
     table: dict[str, str] = {}
-    for record in knowledge.actor_records:
+    for record in (*knowledge.actor_records, *knowledge.user_actor_records):
         if record.get("kind") == "country":
             for word in record.get("adjectives", ()):
                 table.setdefault(word.lower(), record["roles"][0]["code"])
@@ -300,11 +302,18 @@ def build_stages(knowledge: Knowledge, config: Config,
     """The default pipeline for `knowledge` and `config`."""
     from dragoman.extract.nlp import model_version, parse
 
+    from dragoman.code.verbpatterns import VerbPatterns
+
     resolver = ActorResolver.from_knowledge(knowledge)
-    coder = EventCoder(knowledge, resolver)
+    patterns = (VerbPatterns.from_records(knowledge.verb_pattern_records)
+                if config.use_verb_patterns and knowledge.verb_pattern_records else None)
+    user_patterns = (VerbPatterns.from_records(knowledge.user_verb_pattern_records)
+                     if knowledge.user_verb_pattern_records else None)
+    coder = EventCoder(knowledge, resolver, patterns, user_patterns)
+    forms = surface_forms(knowledge, *(p.surface_forms() for p in (patterns, user_patterns) if p))
     stages: list[Stage] = [
         SentenceStage(),
-        CandidateStage(surface_forms(knowledge), enabled=config.prefilter),
+        CandidateStage(forms, enabled=config.prefilter),
         ParseStage(parser or parse),
         ActorScanStage(resolver),
     ]

@@ -25,6 +25,7 @@ from dragoman.model import Entity
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from dragoman.code.verbpatterns import VerbPatterns
     from dragoman.knowledge import Knowledge, Trigger
     from dragoman.resolve.actors import ActorResolver, ArticleActors, Mention
 
@@ -55,6 +56,7 @@ class Coded:
     dead: int | None = None
     injured: int | None = None
     arrested: int | None = None
+    reverse_cameo: str | None = None  # CAMEO patterns like [042:043]: the reciprocal event
 
 
 @dataclass
@@ -68,11 +70,15 @@ class SentenceContext:
 
 
 class EventCoder:
-    """Codes events in parsed sentences with the curated triggers (and verb patterns)."""
+    """Codes events in parsed sentences: the user's verb patterns first, then the curated
+    triggers, then the CAMEO verb patterns converted from the Phoenix dictionary."""
 
-    def __init__(self, knowledge: Knowledge, resolver: ActorResolver):
+    def __init__(self, knowledge: Knowledge, resolver: ActorResolver,
+                 patterns: VerbPatterns | None = None, user_patterns: VerbPatterns | None = None):
         self.knowledge = knowledge
         self.resolver = resolver
+        self.patterns = patterns
+        self.user_patterns = user_patterns
 
     def code_sentence(self, doc: Doc, offset: int, mentions: list[Mention],
                       state: ArticleActors) -> list[Coded]:
@@ -150,13 +156,48 @@ class EventCoder:
     # -- verb events ---------------------------------------------------------------------
 
     def _verb_event(self, verb: Token, ctx: SentenceContext, covered: set[int]) -> Coded | None:
-        for trigger in verb_triggers(verb, self.knowledge):
-            coded = self._code_verb(verb, trigger, ctx)
-            if coded is not None:
-                covered.add(verb.i)
-                covered.update(t.i for t in _object_nouns(verb))
-                return coded
-        return None
+        coded = self._pattern_event(verb, self.user_patterns, ctx, "user")
+        if coded is None:
+            for trigger in verb_triggers(verb, self.knowledge):
+                coded = self._code_verb(verb, trigger, ctx)
+                if coded is not None:
+                    break
+        if coded is None:
+            coded = self._pattern_event(verb, self.patterns, ctx, "cameo")
+        if coded is not None:
+            covered.add(verb.i)
+            covered.update(t.i for t in _object_nouns(verb))
+        return coded
+
+    def _pattern_event(self, verb: Token, patterns: VerbPatterns | None, ctx: SentenceContext,
+                       origin: str) -> Coded | None:
+        """An event from a CAMEO verb pattern: its code decides the PLOVER type."""
+        match = patterns.match(verb) if patterns is not None else None
+        if match is None or not (match.code or match.reverse_code):
+            return None
+        code = match.code or match.reverse_code
+        entry = self.knowledge.cameo_code(code)
+        if entry is None or entry.event is None:
+            return None  # CAMEO 01x statements have no PLOVER type
+        actors = self._entities([match.source] if match.source else roles.subject_heads(verb),
+                                ctx)
+        recipients = self._entities([match.target] if match.target else roles.object_heads(verb),
+                                    ctx)
+        if match.target is None:
+            recipients += self._entities(
+                [h for _, h in roles.prep_objects(verb, roles.recipient_preps(entry.event))], ctx)
+        if match.code is None:  # "[:054]": the event goes from target to source
+            actors, recipients = recipients, actors
+        first, last = match.matched[0], match.matched[-1]
+        return Coded(
+            trigger=verb, trigger_tokens=sorted({verb, *_trigger_tokens(verb)}, key=lambda t: t.i),
+            event=entry.event, mode=entry.mode or "", cameo=code, context=list(entry.context),
+            actors=actors, recipients=_dedupe(recipients), modality=analyse(verb),
+            rule=f"{origin}:{match.pattern_id}", attribution=self._attribution(verb, ctx),
+            place_anchor=verb, confidence=0.55 if match.specificity else 0.45,
+            reverse_cameo=match.reverse_code if match.code else None,
+            notes=[f"pattern words: {doc_text(first, last)}"],
+        )
 
     def _code_verb(self, verb: Token, trigger: Trigger, ctx: SentenceContext) -> Coded | None:
         conditions = trigger.conditions
@@ -178,7 +219,10 @@ class EventCoder:
             return None
         recipients = list(patients)
         partners: list[Entity] = []
-        for prep, head in roles.prep_objects(verb, roles.recipient_preps(trigger.event)):
+        holders = [verb, *_object_nouns(verb)]  # "imposed sanctions on X", "launched an attack on X"
+        prep_heads = [ph for holder in holders
+                      for ph in roles.prep_objects(holder, roles.recipient_preps(trigger.event))]
+        for prep, head in prep_heads:
             entity = self._entity(head, ctx)
             if entity is None:
                 continue
@@ -266,8 +310,8 @@ class EventCoder:
         derived: list[Coded] = []
         for event in events:
             speaker = event.attribution
-            if speaker is None or not event.actors:
-                continue
+            if speaker is None or not event.actors or not _inside_quotes(event.trigger, ctx.doc):
+                continue  # reported speech is a report; a direct quote is the speaker's charge
             breach = event.event == "RETREAT" and event.modality.modality == "negated"
             if event.event not in CONFLICT_CLAIMS and not breach:
                 continue
@@ -395,6 +439,10 @@ def _object_nouns(verb: Token) -> list[Token]:
         if child.dep_ == "prep":
             nouns.extend(p for p in child.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
     return nouns
+
+
+def doc_text(first: Token, last: Token) -> str:
+    return first.doc[min(first.i, last.i) : max(first.i, last.i) + 1].text
 
 
 def _under(token: Token, ancestor: Token) -> bool:

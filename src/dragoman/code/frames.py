@@ -15,6 +15,7 @@ class Frames:
     occurrence_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     intent_verbs: frozenset[str]
+    request_verbs: frozenset[str]
     negative_verbs: frozenset[str]
     modal_words: frozenset[str]
     negation_words: frozenset[str]

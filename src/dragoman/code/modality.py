@@ -99,7 +99,9 @@ def analyse(trigger: Token) -> Modality:
 def _hypothetical_here(token: Token, came_by: str) -> Modality | None:
     modal = _modal_here(token)
     if modal:
-        return Modality("hypothetical", modal, future=modal.lower() in FUTURE_MODALS)
+        future = modal.lower() in FUTURE_MODALS or (
+            modal.lower() == "would" and token.dep_ == "ccomp" and _is_speech(token.head))
+        return Modality("hypothetical", modal, future=future)
     condition = _condition_here(token)
     if condition:
         return Modality("hypothetical", condition)
@@ -107,6 +109,8 @@ def _hypothetical_here(token: Token, came_by: str) -> Modality | None:
         return Modality("hypothetical", "going to", future=True)
     if came_by in ("xcomp",) and token.lemma_.lower() in frames().intent_verbs:
         return Modality("hypothetical", token.text, future=True)
+    if came_by in ("xcomp", "ccomp") and token.lemma_.lower() in frames().request_verbs:
+        return Modality("hypothetical", token.text)
     return None
 
 

@@ -79,7 +79,9 @@ def _inherited_subject(verb: Token) -> list[Token]:
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):
         # "agreed to withdraw": the controller; "attacked and killed": the shared subject;
         # the object controls with a few verbs ("urged Iran to stop", "asked X to")
-        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects = [c for c in head.children if c.dep_ == "dobj"] + [
+            p for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+            for p in c.children if p.dep_ == "pobj"]
         if verb.dep_ == "xcomp" and objects and head.lemma_ in OBJECT_CONTROL:
             return conjuncts(objects[0])
         return subject_heads(head)

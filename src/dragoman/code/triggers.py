@@ -137,13 +137,13 @@ def _noun_fits(trigger: Trigger, noun: Token) -> bool:
     return True
 
 
-def surface_forms(knowledge: Knowledge, extra: Iterable[str] = ()) -> frozenset[str]:
+def surface_forms(knowledge: Knowledge, *extra: Iterable[str]) -> frozenset[str]:
     """Lower-case word forms that may signal an event: sentences without any are not parsed.
 
     Generated from trigger lemmas with regular English inflection, which over-generates (a
     harmless extra parse) rather than missing a form.
     """
-    forms: set[str] = set(extra)
+    forms: set[str] = set().union(*extra)
     for table in (knowledge.verb_triggers, knowledge.noun_triggers):
         for triggers in table.values():
             for trigger in triggers:

@@ -10,12 +10,12 @@ backed the initiative") is metonymy, not a location.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from dragoman.extract.text import find_dateline
 from dragoman.model import Location
 from dragoman.resolve.toponyms import ToponymMention, resolve_toponyms
 
@@ -31,10 +31,6 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "
 FEATURE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district",
                  "governorate", "state", "county", "area", "camp", "base", "neighbourhood",
                  "neighborhood", "suburb", "outskirts", "port", "border", "crossing", "oblast"}
-DATELINE = re.compile(
-    r"^\s*([A-Z][A-Za-z.'\- ]{1,40}?)(?:,\s*[A-Z][A-Za-z.]+(?:\s+\d{1,2})?)?"
-    r"(?:,\s*\d{4})?\s*(?:\((?:AP|AFP|Reuters|UPI|dpa|ANI|IANS|PTI|Xinhua|Anadolu)\))?\s*[-—–:]\s+"
-)
 
 
 @dataclass(frozen=True)
@@ -49,19 +45,46 @@ class PlaceMention:
 
 def place_mentions(doc: Doc, sentence: int, offset: int,
                    country_of_adjective: Mapping[str, str]) -> list[PlaceMention]:
-    """GPE/LOC/FAC entities of a parsed sentence, with country and feature hints."""
+    """Place names of a parsed sentence, with country and feature hints: GPE/LOC/FAC
+    entities that are not acting (a subject is an actor: metonymy), and proper nouns in a
+    locative phrase the entity recogniser missed ('the town of Douma')."""
     found: list[PlaceMention] = []
-    for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+    spans = [(_strip_article(e), e.label_) for e in doc.ents if e.label_ in PLACE_LABELS]
+    covered = {t.i for span, _ in spans for t in span}
+    spans += [(span, None) for span in _locative_names(doc) if not covered & {t.i for t in span}]
+    for span, label in sorted(spans, key=lambda s: s[0].start):
+        if not span.text.strip() or _acting(span):
             continue
-        text = _strip_article(ent)
-        if not text.text.strip():
-            continue
-        country, feature = _hints(text, country_of_adjective)
-        found.append(PlaceMention(sentence, text.start, text.end, ToponymMention(
-            text=text.text, start=offset + text.start_char, end=offset + text.end_char,
-            label=ent.label_, country_hint=country, feature_hint=feature)))
+        country, feature = _hints(span, country_of_adjective)
+        found.append(PlaceMention(sentence, span.start, span.end, ToponymMention(
+            text=span.text, start=offset + span.start_char, end=offset + span.end_char,
+            label=label, country_hint=country, feature_hint=feature)))
     return found
+
+
+def _acting(span: Span) -> bool:
+    """'Moscow backed the plan', 'Russia's envoy': a place name used as an actor."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def _locative_names(doc: Doc) -> list[Span]:
+    """Capitalised proper nouns governed by a locative preposition, or by 'of' after a place
+    word ('the town of Douma'), that no entity covers."""
+    names: list[Span] = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj" or not token.text[:1].isupper():
+            continue
+        prep = token.head
+        locative = prep.lower_ in ("in", "at", "near", "outside", "inside", "around", "into")
+        after_place = prep.lower_ == "of" and prep.head.lemma_.lower() in FEATURE_NOUNS
+        if locative or after_place:
+            left = min([c.i for c in token.children if c.dep_ == "compound"
+                        and c.pos_ == "PROPN"] + [token.i])
+            names.append(doc[left : token.i + 1])
+    return names
 
 
 def _strip_article(ent: Span) -> Span:
@@ -155,18 +178,16 @@ def _location(mention: PlaceMention, resolved: Mapping[tuple[int, int], tuple[Pl
 
 def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:
     """'ASTANA, Jan 23 (Reuters) - ...' -> Astana (the place the report was filed from)."""
-    match = DATELINE.match(text)
-    if not match:
+    dateline = find_dateline(text)
+    if dateline is None:
         return None
-    name = match.group(1).strip()
-    if not (name.isupper() or name.istitle()) or len(name) < 3:
-        return None
-    places = gazetteer.lookup(name, limit=5)
+    places = gazetteer.lookup(dateline.place, limit=5)
     if not places:
         return None
-    place = max(places, key=lambda p: p.population)
-    location = place.to_location(text=name, start=match.start(1), end=match.start(1) + len(name),
-                                 resolution="dateline")
+    place = max(places, key=lambda p: (p.feature_code.startswith("PPL"), p.population))
+    start = dateline.place_start
+    location = place.to_location(text=dateline.place, start=start,
+                                 end=start + len(dateline.place), resolution="dateline")
     location.precision = max(location.precision, 2)
     return location
 

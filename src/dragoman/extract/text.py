@@ -10,9 +10,57 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, datetime
 from functools import cache
 
 from dragoman.knowledge import package_text
+
+# "DAMASCUS, March 14, 2016 (Reuters) - " or "BAMAKO (AFP) -- ": where and when a report was filed
+DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)"
+    r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&'-]{1,30})\))?\s*(?:-{1,2}|—|–|:)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    end: int  # where the story proper begins
+    place: str
+    place_start: int
+    date: str | None
+
+
+def find_dateline(text: str) -> Dateline | None:
+    """The dateline opening a wire story, if any: a capitalised place, maybe a date and an
+    agency, then a dash ('DAMASCUS, March 14 (Reuters) - ...')."""
+    match = DATELINE.match(text)
+    if not match:
+        return None
+    place = match.group("place").strip()
+    if not (place.isupper() or place.istitle()) or len(place) < 3:
+        return None
+    if not (match.group("agency") or match.group("date") or place.isupper()):
+        return None
+    return Dateline(match.end(), place, match.start("place"), match.group("date"))
+
+
+DATELINE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
+
+
+def dateline_date(text: str) -> date | None:
+    """The full date of a dateline ('March 14, 2016'), for articles that carry no other date."""
+    dateline = find_dateline(text)
+    if dateline is None or not dateline.date:
+        return None
+    value = dateline.date.replace(".", "")
+    for fmt in DATELINE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
 
 QUOTES = str.maketrans({"\u00a0": " ", "\u2009": " ", "\u200b": "", "\ufeff": ""})
 
@@ -68,8 +116,8 @@ def split_title(text: str) -> tuple[str | None, str]:
     if len(parts) < 3 or parts[1].strip() or not parts[0].strip():
         return None, text
     title, body = parts[0].strip(), parts[2].lstrip("\n")
-    if len(title.split()) > 40:
-        return None, text
+    if len(title.split()) > 25 or title.endswith((".", "!", "?", ":", ";", ",")):
+        return None, text  # a first paragraph, not a headline
     first, _, rest = body.partition("\n")
     if same_words(first, title):
         body = rest.lstrip("\n")
@@ -83,7 +131,8 @@ def same_words(a: str, b: str) -> bool:
     return bool(words(a)) and words(a) == words(b)
 
 
-def clean(text: str) -> tuple[str | None, str]:
-    """Normalise, separate the title, strip furniture: (title, body)."""
-    title, body = split_title(normalize(text).strip("\n"))
+def clean(text: str, *, detect_title: bool = True) -> tuple[str | None, str]:
+    """Normalise, separate the title (plain-text files), strip furniture: (title, body)."""
+    text = normalize(text).strip("\n")
+    title, body = split_title(text) if detect_title else (None, text)
     return title, strip_boilerplate(body)

@@ -9,7 +9,7 @@ from typing import IO
 
 from dragoman.errors import InputError
 from dragoman.extract.html import extract_html
-from dragoman.extract.text import clean
+from dragoman.extract.text import clean, dateline_date
 from dragoman.model import Article, content_hash
 
 Reader = Callable[[bytes, str, "date | None"], Iterator["Article | InputError"]]
@@ -49,7 +49,7 @@ def read_text(data: bytes, source: str, published: date | None) -> Iterator[Arti
         yield InputError("no text left after removing page furniture", source=source)
         return
     yield Article(id="a-" + content_hash(title, body), text=body, title=title,
-                  published=published, origin=source)
+                  published=published or dateline_date(body), origin=source)
 
 
 def read_html(data: bytes, source: str, published: date | None) -> Iterator[Article | InputError]:
@@ -107,10 +107,11 @@ def article_from_record(record: dict, where: str, published: date | None) -> Art
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("record has no 'text' (or 'html') string", source=where)
-    title, body = clean(text)
-    title = _optional_str(record, "title", where) or title
+    title, body = clean(text, detect_title=False)
+    title = _optional_str(record, "title", where)
     ident = record.get("id")
     ident = str(ident) if ident not in (None, "") else "a-" + content_hash(title, body)
+    meta["published"] = meta["published"] or dateline_date(body)
     return Article(id=ident, text=body, title=title, origin=where, **meta)
 
 

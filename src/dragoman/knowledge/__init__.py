@@ -100,7 +100,10 @@ class Knowledge:
     noun_triggers: Mapping[str, tuple[Trigger, ...]]
     actor_records: tuple[dict, ...]
     agent_records: tuple[dict, ...]
+    user_actor_records: tuple[dict, ...]
+    user_agent_records: tuple[dict, ...]
     verb_pattern_records: tuple[dict, ...]
+    user_verb_pattern_records: tuple[dict, ...]
     version: str
 
     def cameo_code(self, code: str | None) -> CameoCode | None:
@@ -239,7 +242,10 @@ def _packaged() -> tuple[Knowledge, tuple[str, ...]]:
         noun_triggers=_triggers(nouns, "NOUN"),
         actor_records=tuple(actors),
         agent_records=tuple(agents),
+        user_actor_records=(),
+        user_agent_records=(),
         verb_pattern_records=tuple(patterns),
+        user_verb_pattern_records=(),
         version="",
     )
     return knowledge, tuple(texts)
@@ -255,8 +261,9 @@ def load_knowledge(
     """The packaged knowledge plus the user's own files.
 
     User actor and agent records are added after the packaged ones, so a user's entry for a name
-    wins. `verb_files` add CAMEO verb-pattern records (JSONL, see schemas/); with
-    `replace_verbs` they replace the packaged patterns, as a PETRARCH user's own dictionary would.
+    wins. `verb_files` add CAMEO verb-pattern records (JSONL, see schemas/) that take precedence
+    over the curated triggers and the packaged CAMEO patterns; with `replace_verbs` the packaged
+    CAMEO patterns are dropped, as a PETRARCH user's own dictionary would replace them.
     """
     base, texts = _packaged()
     user_texts = {str(p): _user_text(p) for p in (*actor_files, *agent_files, *verb_files)}
@@ -269,10 +276,10 @@ def load_knowledge(
     return Knowledge(
         **{
             **base.__dict__,
-            "actor_records": base.actor_records + tuple(actors),
-            "agent_records": base.agent_records + tuple(agents),
-            "verb_pattern_records": tuple(patterns) if replace_verbs
-            else base.verb_pattern_records + tuple(patterns),
+            "user_actor_records": tuple(actors),
+            "user_agent_records": tuple(agents),
+            "verb_pattern_records": () if replace_verbs else base.verb_pattern_records,
+            "user_verb_pattern_records": tuple(patterns),
             "version": "kb-" + digest.hexdigest()[:12],
         }
     )

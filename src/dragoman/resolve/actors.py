@@ -72,6 +72,8 @@ class ActorEntry:
     roles: tuple[Role, ...]
     wikidata: str | None = None
     source: str = ""
+    tier: int = 1  # 0 converted Phoenix, 1 packaged curated, 2 the user's own: higher wins
+    rank: int = 0  # load order, the last tie-breaker
 
     def role_on(self, when: date | None) -> tuple[Role, bool]:
         """The role on `when` (and whether it was valid then); undated: the latest role."""
@@ -152,13 +154,16 @@ def _role(record: dict) -> Role:
 class ActorIndex:
     """Every actor and agent name of the knowledge base, keyed by folded name pieces."""
 
-    def __init__(self, actors: Iterable[dict], agents: Iterable[dict]):
+    def __init__(self, actors: Iterable[dict], agents: Iterable[dict],
+                 user_actors: Iterable[dict] = (), user_agents: Iterable[dict] = ()):
         self.keys: dict[tuple[str, ...], list[Lex]] = {}
         self.entries: dict[str, ActorEntry] = {}
         self.max_len = 1
         for record in actors:
-            self._add_actor(record)
-        for record in agents:
+            self._add_actor(record, 0 if record.get("source", "").startswith("phoenix") else 1)
+        for record in user_actors:
+            self._add_actor(record, 2)
+        for record in (*agents, *user_agents):
             self._add_agent(record)
 
     def _add(self, name: str, lex: Lex) -> None:
@@ -172,7 +177,7 @@ class ActorIndex:
         bucket[:] = [b for b in bucket if not _same_capacity(b, lex)] + [lex]
         self.max_len = max(self.max_len, len(key))
 
-    def _add_actor(self, record: dict) -> None:
+    def _add_actor(self, record: dict, tier: int) -> None:
         try:
             roles = tuple(_role(r) for r in record["roles"])
         except (ValueError, KeyError, TypeError) as error:
@@ -185,6 +190,8 @@ class ActorIndex:
             roles=roles,
             wikidata=record.get("wikidata"),
             source=record.get("source", ""),
+            tier=tier,
+            rank=len(self.entries),
         )
         self.entries[entry.id] = entry
         main: LexKind = "country" if entry.kind == "country" else "entity"
@@ -273,7 +280,8 @@ def _token_aligned(flat: list[tuple[str, str, int]], position: int, length: int)
 @lru_cache(maxsize=4)
 def index_for(knowledge: Knowledge) -> ActorIndex:
     """One index per knowledge version (building it takes a moment; it is then shared)."""
-    return ActorIndex(knowledge.actor_records, knowledge.agent_records)
+    return ActorIndex(knowledge.actor_records, knowledge.agent_records,
+                      knowledge.user_actor_records, knowledge.user_agent_records)
 
 
 @dataclass
@@ -323,11 +331,25 @@ class ActorResolver:
         for mention in mentions:
             for lex in mention.lexes:
                 if lex.kind in ("country", "adjective", "metonym"):
-                    state.countries[lex.entry.roles[0].code] += 1
+                    weight = 0.5 if lex.kind == "adjective" else 1.0
+                    state.countries[lex.entry.roles[0].code] += weight
                 elif lex.kind == "entity" and len(mention.lexes) == 1:
                     role, _ = lex.entry.role_on(state.when)
                     if len(role.code) == 3 and role.code not in NON_STATE:
                         state.countries[role.code] += 0.5
+
+    def _place_owner(self, head: Token, mentions: Sequence[Mention], state: ArticleActors,
+                     offset: int) -> tuple[Entity | None, str]:
+        """A place is not an actor, but 'an army post' or 'rebel positions' name who holds it:
+        the actor among the place noun's modifiers, if any."""
+        for child in sorted(head.children, key=lambda c: -c.i):
+            if child.dep_ in ("compound", "poss", "nmod", "amod") and child.i < head.i:
+                span = [t for t in np_tokens(child) if t.i < head.i]
+                inside = [m for m in mentions if span[0].i <= m.start and m.end <= span[-1].i + 1]
+                entity, kind = self._compose(child, span, inside, state, offset)
+                if entity is not None and entity.sector:
+                    return entity, kind
+        return None, ""
 
     @staticmethod
     def countries_in(mentions: Iterable[Mention]) -> list[str]:
@@ -354,6 +376,8 @@ class ActorResolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PRONOUN_KINDS:
             return self._pronoun(head, state, offset)
+        if head.lemma_.lower() in PLACE_NOUNS:
+            return self._place_owner(head, mentions, state, offset)
         span = np_tokens(head)
         inside = [m for m in mentions if span[0].i <= m.start and m.end <= span[-1].i + 1]
         entity, kind = self._compose(head, span, inside, state, offset)
@@ -361,7 +385,7 @@ class ActorResolver:
             entity, kind = _unknown(head, span, state, offset)
         if depth < 2:
             entity, kind = self._attachments(head, entity, kind, mentions, state, offset, depth)
-        if entity is None and depth == 0:
+        if entity is None:
             return self._anaphor(head, span, state, offset)
         return entity, kind
 
@@ -447,7 +471,7 @@ class ActorResolver:
             ):
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     other, _ = self._resolve(pobj, mentions, state, offset, depth + 1)
-                    if other is not None and other.code:
+                    if other is not None and (other.code or other.sector):
                         entity = _inherit(entity, other, head, offset)
                         kind = kind or "person"
         return entity, kind
@@ -498,6 +522,13 @@ def _unknown(head: Token, span: list[Token], state: ArticleActors,
 
 
 NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+PLACE_NOUNS = {"town", "city", "village", "area", "areas", "district", "province", "region",
+               "neighbourhood", "neighborhood", "suburb", "outskirts", "camp", "base", "airport",
+               "port", "border", "crossing", "territory", "street", "square", "building",
+               "hospital", "school", "market", "mosque", "church", "house", "home", "position",
+               "positions", "post", "checkpoint", "compound", "facility", "site", "zone",
+               "enclave", "stronghold", "countryside", "governorate", "capital", "road",
+               "highway", "bridge", "village", "locality", "island"}
 # Named-entity labels that never name an actor on their own (places are locations, not actors,
 # unless the knowledge base knows them as countries or seats of government).
 NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "GPE",
@@ -525,10 +556,9 @@ def _best_entity_lex(mention: Mention, state: ArticleActors, places: list[Mentio
     candidates = [lex for lex in mention.lexes if lex.kind == "entity"]
     hinted = {p.lexes[0].entry.roles[0].code for p in places} | set(state.countries)
 
-    def score(lex: Lex) -> tuple[int, int, int]:
+    def score(lex: Lex) -> tuple[int, int, int, int]:
         role, valid = lex.entry.role_on(state.when)
-        curated = int(not lex.entry.source.startswith("phoenix"))
-        return (int(valid), int(role.code in hinted), curated)
+        return (int(valid), lex.entry.tier, int(role.code in hinted), lex.entry.rank)
 
     return max(candidates, key=score)
 

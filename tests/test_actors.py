@@ -1,0 +1,192 @@
+"""Actor resolution on hand-built parses with a small hand-written knowledge base."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from dragoman.resolve.actors import ActorIndex, ActorResolver, ArticleActors
+
+from .handmade import parse_of
+
+ACTORS = [
+    {"id": "country:kaz", "kind": "country", "names": ["Kazakhstan"], "adjectives": ["Kazakh"],
+     "metonyms": ["Astana"], "roles": [{"code": "KAZ", "sector": ""}], "source": "test"},
+    {"id": "country:rus", "kind": "country", "names": ["Russia"], "adjectives": ["Russian"],
+     "metonyms": ["Moscow", "the Kremlin"], "roles": [{"code": "RUS", "sector": ""}],
+     "source": "test"},
+    {"id": "country:syr", "kind": "country", "names": ["Syria"], "adjectives": ["Syrian"],
+     "roles": [{"code": "SYR", "sector": ""}], "source": "test"},
+    {"id": "country:usa", "kind": "country", "names": ["United States", "US"],
+     "roles": [{"code": "USA", "sector": ""}], "source": "test"},
+    {"id": "person:nazarbayev", "kind": "person",
+     "names": ["Nursultan Nazarbayev", "Nazarbayev"], "wikidata": "Q57457",
+     "roles": [{"code": "KAZ", "sector": "GOV", "valid_from": "1991-12-16",
+                "valid_to": "2019-03-20"},
+               {"code": "KAZ", "sector": "ELI", "valid_from": "2019-03-21"}],
+     "source": "test"},
+    {"id": "group:ahrar", "kind": "group", "names": ["Ahrar al-Sham"],
+     "roles": [{"code": "SYR", "sector": "REB"}], "source": "test"},
+]
+AGENTS = [
+    {"id": "agent:gov", "names": ["government", "regime"], "sector": "GOV", "source": "test"},
+    {"id": "agent:president", "names": ["president"], "sector": "GOV", "source": "test"},
+    {"id": "agent:opp", "names": ["opposition", "opposition delegation"], "sector": "OPP",
+     "source": "test"},
+    {"id": "agent:troops", "names": ["troops"], "sector": "MIL", "source": "test"},
+    {"id": "agent:spokesman", "names": ["spokesman"], "sector": "", "source": "test"},
+]
+
+
+@pytest.fixture(scope="module")
+def resolver():
+    return ActorResolver(ActorIndex(ACTORS, AGENTS))
+
+
+def resolve(resolver, doc, head, when=date(2017, 1, 23), countries=("SYR",)):
+    state = ArticleActors(when=when)
+    for code in countries:
+        state.countries[code] += 1
+    mentions = resolver.index.scan(doc)
+    return resolver.resolve(doc[head], mentions, state), state
+
+
+def test_adjective_agent_and_person_compose(resolver):
+    doc = parse_of("""
+        Kazakh      PROPN NNP compound 3
+        President   PROPN NNP compound 3
+        Nursultan   PROPN NNP compound 3
+        Nazarbayev  PROPN NNP ROOT     3
+    """)
+    entity, _ = resolve(resolver, doc, 3)
+    assert (entity.code, entity.sector, entity.identifier_id) == ("KAZ", "GOV", "Q57457")
+    assert entity.entity_text == "Kazakh President Nursultan Nazarbayev"
+    assert entity.resolution == "kb"
+
+
+def test_dates_of_office_decide_the_role(resolver):
+    doc = parse_of("Nazarbayev PROPN NNP ROOT 0")
+    before, _ = resolve(resolver, doc, 0, when=date(2017, 1, 23))
+    after, _ = resolve(resolver, doc, 0, when=date(2022, 1, 1))
+    assert before.sector == "GOV" and after.sector == "ELI"
+
+
+def test_metonymy_capital_is_the_government(resolver):
+    doc = parse_of("Moscow PROPN NNP ROOT 0")
+    entity, _ = resolve(resolver, doc, 0)
+    assert (entity.code, entity.sector, entity.resolution) == ("RUS", "GOV", "metonym")
+
+
+def test_case_sensitive_acronym_does_not_match_a_pronoun(resolver):
+    upper, _ = resolve(resolver, parse_of("US PROPN NNP ROOT 0"), 0)
+    assert upper.code == "USA"
+    lower, _ = resolve(resolver, parse_of("us PRON PRP ROOT 0"), 0)
+    assert lower is None
+
+
+def test_agent_takes_the_country_of_its_adjective_or_the_article(resolver):
+    doc = parse_of("""
+        the      DET  DT  det      2
+        Syrian   ADJ  JJ  amod     2
+        regime   NOUN NN  ROOT     2
+    """)
+    entity, _ = resolve(resolver, doc, 2, countries=("RUS",))
+    assert (entity.code, entity.sector, entity.resolution) == ("SYR", "GOV", "agent+country")
+    bare = parse_of("""
+        the         DET  DT  det   1
+        opposition  NOUN NN  ROOT  1
+    """)
+    entity, _ = resolve(resolver, bare, 1, countries=("SYR",))
+    assert (entity.code, entity.sector, entity.resolution) == ("SYR", "OPP", "agent+context")
+
+
+def test_spokesman_for_the_opposition_speaks_for_it(resolver):
+    doc = parse_of("""
+        Yahya       PROPN NNP  compound 2
+        al          PROPN NNP  compound 2
+        Aridi       PROPN NNP  ROOT     2
+        ,           PUNCT ,    punct    2
+        a           DET   DT   det      5
+        spokesman   NOUN  NN   appos    2
+        for         ADP   IN   prep     5
+        the         DET   DT   det      9
+        opposition  NOUN  NN   compound 9
+        delegation  NOUN  NN   pobj     6
+    """)
+    entity, _ = resolve(resolver, doc, 2)
+    assert entity.entity_text == "Yahya al Aridi"
+    assert (entity.code, entity.sector) == ("SYR", "OPP")
+
+
+def test_apposition_names_the_actor_in_its_own_words(resolver):
+    doc = parse_of("""
+        Another     DET   DT   det      1
+        powerbroker NOUN  NN   ROOT     1
+        ,           PUNCT ,    punct    1
+        Ahrar       PROPN NNP  compound 6
+        al          PROPN NNP  compound 6
+        -           PUNCT HYPH punct    6
+        Sham        PROPN NNP  appos    1
+    """)
+    entity, _ = resolve(resolver, doc, 1)
+    assert entity.entity_text == "Ahrar al-Sham"
+    assert (entity.code, entity.sector) == ("SYR", "REB")
+
+
+def test_unknown_name_is_kept_with_a_best_guess(resolver):
+    doc = parse_of("""
+        Jabhat  PROPN NNP compound 1
+        Foo     PROPN NNP ROOT     1  foo  ORG
+    """)
+    entity, _ = resolve(resolver, doc, 1, countries=("SYR",))
+    assert entity.entity_text == "Jabhat Foo"
+    assert (entity.code, entity.resolution) == ("SYR", "unknown")
+
+
+def test_places_dates_and_numbers_are_not_unknown_actors(resolver):
+    doc = parse_of("Monday PROPN NNP ROOT 0 monday DATE")
+    entity, _ = resolve(resolver, doc, 0)
+    assert entity is None
+
+
+def test_pronoun_takes_the_last_person(resolver):
+    state = ArticleActors(when=date(2017, 1, 23))
+    first = parse_of("Nazarbayev PROPN NNP ROOT 0")
+    resolver.resolve(first[0], resolver.index.scan(first), state)
+    he = parse_of("he PRON PRP ROOT 0")
+    entity = resolver.resolve(he[0], resolver.index.scan(he), state)
+    assert (entity.entity_text, entity.code, entity.sector, entity.resolution) == (
+        "he", "KAZ", "GOV", "coref")
+
+
+def test_names_match_whole_tokens_only(resolver):
+    doc = parse_of("Russianness NOUN NN ROOT 0")
+    assert resolver.index.scan(doc) == []
+
+
+def test_a_place_noun_is_not_an_actor_but_its_holder_is(resolver):
+    doc = parse_of("""
+        a       DET  DT det      2
+        troops  NOUN NNS compound 2
+        post    NOUN NN  ROOT     2
+    """)
+    entity, _ = resolve(resolver, doc, 2)
+    assert entity.sector == "MIL" and entity.entity_text == "troops"
+    town = parse_of("""
+        the   DET  DT det  1
+        town  NOUN NN ROOT 1
+    """)
+    assert resolve(resolver, town, 1)[0] is None
+
+
+def test_the_users_entry_for_a_name_wins():
+    override = dict(ACTORS[5], id="user:ahrar", roles=[{"code": "IMG", "sector": "REB"}])
+    resolver = ActorResolver(ActorIndex(ACTORS, AGENTS, user_actors=[override]))
+    entity, _ = resolve(resolver, parse_of("""
+        Ahrar  PROPN NNP compound 3
+        al     PROPN NNP compound 3
+        -      PUNCT HYPH punct   3
+        Sham   PROPN NNP ROOT     3
+    """), 3)
+    assert entity.code == "IMG"

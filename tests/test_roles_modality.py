@@ -1,0 +1,190 @@
+"""Roles and modality on hand-built parses: no model needed, every edge chosen on purpose."""
+
+from __future__ import annotations
+
+from dragoman.code import roles
+from dragoman.code.modality import analyse
+
+from .handmade import parse_of
+
+PASSIVE = parse_of("""
+    The         DET   DT   det       1
+    initiative  NOUN  NN   nsubjpass 3
+    is          AUX   VBZ  auxpass   3  be
+    backed      VERB  VBN  ROOT      3  back
+    up          ADP   RP   prt       3
+    by          ADP   IN   agent     3
+    Moscow      PROPN NNP  pobj      5
+    ,           PUNCT ,    punct     6
+    Ankara      PROPN NNP  conj      6
+    and         CCONJ CC   cc        8
+    Tehran      PROPN NNP  conj      8
+    .           PUNCT .    punct     3
+""")
+
+
+def words(tokens):
+    return [t.text for t in tokens]
+
+
+def test_passive_agent_is_the_actor_and_coordination_is_a_list():
+    verb = PASSIVE[3]
+    assert roles.is_passive(verb)
+    assert words(roles.subject_heads(verb)) == ["Moscow", "Ankara", "Tehran"]
+    assert words(roles.object_heads(verb)) == ["initiative"]
+
+
+CONTROL = parse_of("""
+    Russia    PROPN NNP  nsubj  1
+    agreed    VERB  VBD  ROOT   1  agree
+    to        PART  TO   aux    3
+    withdraw  VERB  VB   xcomp  1
+    troops    NOUN  NNS  dobj   3  troop
+    .         PUNCT .    punct  1
+""")
+
+
+def test_controlled_verb_shares_its_subject_and_is_a_commitment():
+    withdraw = CONTROL[3]
+    assert words(roles.subject_heads(withdraw)) == ["Russia"]
+    modality = analyse(withdraw)
+    assert modality.modality == "hypothetical" and modality.future and modality.cue == "agreed"
+    assert analyse(CONTROL[1]).modality == "asserted"
+
+
+OBJECT_CONTROL = parse_of("""
+    The      DET   DT   det    1
+    UN       PROPN NNP  nsubj  2
+    urged    VERB  VBD  ROOT   2  urge
+    Iran     PROPN NNP  dobj   2
+    to       PART  TO   aux    5
+    release  VERB  VB   xcomp  2
+    them     PRON  PRP  dobj   5  they
+    .        PUNCT .    punct  2
+""")
+
+
+def test_object_control_and_requests_commit_no_one():
+    release = OBJECT_CONTROL[5]
+    assert words(roles.subject_heads(release)) == ["Iran"]
+    modality = analyse(release)
+    assert modality.modality == "hypothetical" and not modality.future
+
+
+NEGATED = parse_of("""
+    Iran    PROPN NNP  nsubj  3
+    did     AUX   VBD  aux    3  do
+    not     PART  RB   neg    3
+    attack  VERB  VB   ROOT   3
+    .       PUNCT .    punct  3
+""")
+
+REFUSED = parse_of("""
+    Iran     PROPN NNP  nsubj  1
+    refused  VERB  VBD  ROOT   1  refuse
+    to       PART  TO   aux    3
+    meet     VERB  VB   xcomp  1
+    .        PUNCT .    punct  1
+""")
+
+
+def test_negation_and_negative_verbs():
+    assert analyse(NEGATED[3]).modality == "negated"
+    refused = analyse(REFUSED[3])
+    assert refused.modality == "negated" and refused.negative_verb == "refused"
+    assert analyse(REFUSED[1]).modality == "asserted"
+
+
+EXISTENTIAL = parse_of("""
+    there  PRON  EX   expl   2
+    will   AUX   MD   aux    2
+    be     AUX   VB   ROOT   2
+    no     DET   DT   det    4
+    talks  NOUN  NNS  attr   2  talk
+    .      PUNCT .    punct  2
+""")
+
+
+def test_no_talks_in_the_future_is_negated_and_framed_existentially():
+    talks = EXISTENTIAL[4]
+    assert analyse(talks).modality == "negated"
+    verb, how = roles.governing_verb(talks)
+    assert how == "existential" and verb.text == "be"
+
+
+CONJ = parse_of("""
+    a           DET   DT   det     1
+    regime      NOUN  NN   ROOT    1
+    that        PRON  WDT  nsubj   5
+    has         AUX   VBZ  aux     5  have
+    not         PART  RB   neg     5
+    abided      VERB  VBN  relcl   1  abide
+    and         CCONJ CC   cc      5
+    continues   VERB  VBZ  conj    5  continue
+    killing     VERB  VBG  xcomp   7  kill
+    people      NOUN  NNS  dobj    8  people
+""")
+
+
+def test_negation_does_not_leak_into_a_finite_conjunct():
+    assert analyse(CONJ[5]).modality == "negated"
+    assert analyse(CONJ[8]).modality == "asserted"
+    assert words(roles.subject_heads(CONJ[5])) == ["regime"]
+
+
+QUESTION = parse_of("""
+    Did     AUX   VBD  aux    2  do
+    Russia  PROPN NNP  nsubj  2
+    attack  VERB  VB   ROOT   2
+    Kyiv    PROPN NNP  dobj   2
+    ?       PUNCT .    punct  2
+""")
+
+CONDITION = parse_of("""
+    If       SCONJ IN   mark   2
+    Russia   PROPN NNP  nsubj  2
+    attacks  VERB  VBZ  advcl  5  attack
+    ,        PUNCT ,    punct  5
+    NATO     PROPN NNP  nsubj  5
+    responds VERB  VBZ  ROOT   5  respond
+    .        PUNCT .    punct  5
+""")
+
+
+def test_questions_and_conditions_are_hypothetical():
+    assert analyse(QUESTION[2]).modality == "hypothetical"
+    assert analyse(CONDITION[2]).modality == "hypothetical"
+    assert analyse(CONDITION[5]).modality == "asserted"
+
+
+REPORTED = parse_of("""
+    Officials  NOUN  NNS  nsubj  1  official
+    said       VERB  VBD  ROOT   1  say
+    rebels     NOUN  NNS  nsubj  3  rebel
+    attacked   VERB  VBD  ccomp  1  attack
+    the        DET   DT   det    5
+    town       NOUN  NN   dobj   3
+    .          PUNCT .    punct  1
+""")
+
+
+def test_reported_speech_keeps_its_own_modality():
+    assert analyse(REPORTED[3]).modality == "asserted"
+    assert words(roles.subject_heads(REPORTED[3])) == ["rebels"]
+
+
+NOMINAL = parse_of("""
+    Negotiations  NOUN  NNS  nsubj  4  negotiation
+    between       ADP   IN   prep   0
+    the           DET   DT   det    3
+    government    NOUN  NN   pobj   1
+    kicked        VERB  VBD  ROOT   4  kick
+    off           ADP   RP   prt    4
+""")
+
+
+def test_event_noun_frames():
+    verb, how = roles.governing_verb(NOMINAL[0], occurrence_verbs=frozenset({"kick"}))
+    assert how == "occurrence" and verb.text == "kicked"
+    assert words(roles.between_heads(NOMINAL[0])) == ["government"]
+    assert roles.governing_verb(NOMINAL[0], occurrence_verbs=frozenset({"stall"})) == (None, "")

@@ -1,0 +1,48 @@
+"""Sentences: offsets into the body, paragraphs respected, datelines left out."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dragoman.extract.sentences import paragraphs, split_sentences
+
+
+def test_offsets_point_into_the_text():
+    text = "Rebels attacked the U.S. base on Monday. Gen. Smith said 12 died.\n\n“We will respond,” he said."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Rebels attacked the U.S. base on Monday.",
+        "Gen. Smith said 12 died.",
+        "“We will respond,” he said.",
+    ]
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+    assert [s.sequence for s in sentences] == [1, 2, 3]
+
+
+def test_a_sentence_never_crosses_a_paragraph_break():
+    text = "He opened the talks, saying:\n\n“The situation is difficult.”"
+    assert len(split_sentences(text)) == 2
+
+
+def test_hard_wrapped_lines_are_joined_into_one_paragraph():
+    text = "Arnor is about to restore full diplomatic ties with\nGondor almost five years later."
+    assert list(paragraphs(text)) == [(0, len(text))]
+    assert len(split_sentences(text)) == 1
+
+
+def test_dateline_is_not_part_of_the_first_sentence():
+    text = "KABUL, May 3, 2019 (Wire) - Taliban fighters attacked a checkpoint."
+    [sentence] = split_sentences(text)
+    assert sentence.text == "Taliban fighters attacked a checkpoint."
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Troops left.", "Talks began!", "Who knows?", "\n\n", " ",
+                                 "The U.N. met.", "“Go,” he said."]), max_size=12))
+def test_offsets_always_slice_the_sentence(parts):
+    text = "".join(parts)
+    for sentence in split_sentences(text):
+        assert text[sentence.start : sentence.end] == sentence.text
+        assert sentence.text == sentence.text.strip() and sentence.text
