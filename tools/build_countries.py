@@ -58,7 +58,7 @@ def _empty(code: str) -> dict:
 def add_ngec(records: dict[str, dict], path: Path, remap: dict[str, str]) -> None:
     for row in csv.DictReader(path.open(encoding="utf-8")):
         code = remap.get(row["CCA3"], row["CCA3"])
-        if len(code) != 3 or code == "UNO":
+        if len(code) != 3 or code in ("UNO", "EUR"):  # organisations, not countries
             continue
         record = records.setdefault(code, _empty(code))
         _add(record["names"], row["Name"])

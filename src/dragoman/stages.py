@@ -87,11 +87,14 @@ class ActorScanStage:
 
     def __call__(self, document: Document) -> Document:
         state = ArticleActors(when=document.article.published)
+        if document.article.title:  # the headline names what the story is about: counts double
+            title = _splitter().tokenizer(document.article.title)
+            self.resolver.note_context(self.resolver.index.scan(title), state, 2.0, title)
         for i, tokens in enumerate(document.tokens):
             doc = document.parsed.get(i, tokens)
             mentions = self.resolver.index.scan(doc)
             document.mentions[i] = mentions
-            self.resolver.note_context(mentions, state)
+            self.resolver.note_context(mentions, state, 1.0, doc)
         document.actors = state
         return document
 
@@ -110,8 +113,10 @@ class EventStage:
         state = document.actors
         assert state is not None
         place_countries: dict[int, list[str]] = {}
-        for (i, _), (place, _) in document.resolved_places.items():
-            place_countries.setdefault(i, []).append(place.country_code)
+        locative = {(m.sentence, m.start) for m in document.places if m.locative}
+        for (i, start), (place, _) in document.resolved_places.items():
+            if (i, start) in locative:
+                place_countries.setdefault(i, []).append(place.country_code)
         for i in sorted(document.parsed):
             sentence = document.sentences[i]
             state.local = [c for c in place_countries.get(i, []) if c]
@@ -152,7 +157,8 @@ class ToponymStage:
         document.resolved_places = resolve_places(document.places, self.gazetteer, countries)
         if state is not None:
             for place, _ in document.resolved_places.values():
-                state.countries[place.country_code] += 1.0
+                if not place.feature_code.startswith("PCL"):  # countries counted as names
+                    state.countries[place.country_code] += 0.5
             dateline = dateline_place(document.article.text, self.gazetteer)
             if dateline is not None and dateline.country_code:
                 state.countries[dateline.country_code] += 1.0
@@ -310,7 +316,10 @@ def build_stages(knowledge: Knowledge, config: Config,
     user_patterns = (VerbPatterns.from_records(knowledge.user_verb_pattern_records)
                      if knowledge.user_verb_pattern_records else None)
     coder = EventCoder(knowledge, resolver, patterns, user_patterns)
-    forms = surface_forms(knowledge, *(p.surface_forms() for p in (patterns, user_patterns) if p))
+    # Curated triggers and the user's own patterns decide which sentences are parsed; packaged
+    # CAMEO patterns apply in those sentences (their 1,811 verbs would let almost every
+    # sentence through, and they code only with a content word besides the verb).
+    forms = surface_forms(knowledge, *(p.surface_forms() for p in (user_patterns,) if p))
     stages: list[Stage] = [
         SentenceStage(),
         CandidateStage(forms, enabled=config.prefilter),

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from dragoman.knowledge import Knowledge, Trigger
     from dragoman.resolve.actors import ActorResolver, ArticleActors, Mention
 
+MIN_CAMEO_SPECIFICITY = 2  # at least one word or synset of the pattern besides the verb
 VERBAL_TYPES = {"ACCUSE", "REJECT", "REQUEST", "THREATEN", "SUPPORT", "AGREE", "CONCEDE"}
 CONFLICT_CLAIMS = {"ASSAULT", "COERCE"}
 FIRST_PERSON = {"we", "us", "our", "i", "me", "my"}
@@ -162,18 +163,26 @@ class EventCoder:
                 coded = self._code_verb(verb, trigger, ctx)
                 if coded is not None:
                     break
-        if coded is None:
+        if coded is None and not self._frames_event_noun(verb):
             coded = self._pattern_event(verb, self.patterns, ctx, "cameo")
         if coded is not None:
             covered.add(verb.i)
             covered.update(t.i for t in _object_nouns(verb))
         return coded
 
+    def _frames_event_noun(self, verb: Token) -> bool:
+        """'enter into discussions': the curated event noun, not the verb, codes the event."""
+        return any(noun_trigger(n, self.knowledge) for n in _object_nouns(verb))
+
     def _pattern_event(self, verb: Token, patterns: VerbPatterns | None, ctx: SentenceContext,
                        origin: str) -> Coded | None:
-        """An event from a CAMEO verb pattern: its code decides the PLOVER type."""
+        """An event from a CAMEO verb pattern: its code decides the PLOVER type. Packaged
+        CAMEO patterns count only when they matched a content word besides the verb: the
+        dictionary's bare verb codes ('report' as 110, 'take' as 171) are too noisy."""
         match = patterns.match(verb) if patterns is not None else None
         if match is None or not (match.code or match.reverse_code):
+            return None
+        if origin == "cameo" and match.specificity < MIN_CAMEO_SPECIFICITY:
             return None
         code = match.code or match.reverse_code
         entry = self.knowledge.cameo_code(code)

@@ -21,7 +21,7 @@ RECIPIENT_PREPS = {
     "AID": {"to", "for", "with"},
     "COOPERATE": {"with", "to"},
     "CONSULT": {"with", "to"},
-    "REQUEST": {"on", "upon", "to", "of"},
+    "REQUEST": {"on", "upon", "to"},
     "ACCUSE": {"against", "of"},
     "SANCTION": {"on", "against", "upon", "from"},
     "COERCE": {"on", "against", "upon"},
@@ -64,9 +64,9 @@ def copula_subject(noun: Token) -> Token | None:
     """'Jaish al-Islam is the biggest group which ...': the group is Jaish al-Islam."""
     head = noun.head
     if noun.dep_ == "attr" and head.lemma_ == "be":
-        subjects = [c for c in head.children if c.dep_ == "nsubj"]
-        if subjects and subjects[0].pos_ == "PROPN":
-            return subjects[0]
+        subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        if subjects:
+            return subjects[-1]
     return None
 
 

@@ -38,8 +38,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # Dependents that start another clause: their words are not context for this verb.
-_OTHER_CLAUSE = frozenset({"conj", "cc", "parataxis"})
-_OTHER_CLAUSE_LEFT = _OTHER_CLAUSE | {"advcl", "ccomp", "csubj"}
+_OTHER_CLAUSE = frozenset({"conj", "cc", "parataxis", "ccomp", "advcl", "relcl"})
+_OTHER_CLAUSE_LEFT = _OTHER_CLAUSE | {"csubj"}
 # A verb in these relations shares its head's subject ("troops crossed and attacked").
 _SHARES_SUBJECT = frozenset({"xcomp", "conj"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})

@@ -41,6 +41,8 @@ class PlaceMention:
     start: int  # token index in the sentence doc
     end: int
     mention: ToponymMention  # character offsets into the article
+    locative: bool = False  # 'in Aleppo', not 'the Geneva conferences'
+
 
 
 def place_mentions(doc: Doc, sentence: int, offset: int,
@@ -58,8 +60,15 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
         country, feature = _hints(span, country_of_adjective)
         found.append(PlaceMention(sentence, span.start, span.end, ToponymMention(
             text=span.text, start=offset + span.start_char, end=offset + span.end_char,
-            label=label, country_hint=country, feature_hint=feature)))
+            label=label, country_hint=country, feature_hint=feature), _is_locative(span)))
     return found
+
+
+def _is_locative(span: Span) -> bool:
+    root = span.root
+    while root.dep_ in ("pobj",) and root.head.lower_ == "of":
+        root = root.head.head  # "the city of Aleppo" -> "city"
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"of", "from"}
 
 
 def _acting(span: Span) -> bool:

@@ -15,6 +15,8 @@ Two steps, both pure on their inputs:
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -260,13 +262,17 @@ def _same_capacity(a: Lex, b: Lex) -> bool:
 
 
 def _raw_pieces(text: str) -> list[str]:
-    import re
-
     return re.findall(r"[^\W_]+", text.replace("’", "'"))
 
 
 def _exact_ok(exact: str, raw: str) -> bool:
-    return "".join(c for c in exact if c.isalnum()) == "".join(c for c in raw if c.isalnum())
+    """Case matters for acronyms, accents do not: 'FPO' matches 'FPÖ'."""
+    return _letters(exact) == _letters(raw)
+
+
+def _letters(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
 
 
 def _token_aligned(flat: list[tuple[str, str, int]], position: int, length: int) -> bool:
@@ -297,12 +303,24 @@ class ArticleActors:
     countries: Counter[str] = field(default_factory=Counter)
     history: list[tuple[str, Entity]] = field(default_factory=list)
     local: list[str] = field(default_factory=list)
+    agent_countries: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def agent_country(self, words: str) -> str | None:
+        """'the regime' after 'the Syrian regime': the country this article gives that agent."""
+        seen = self.agent_countries.get(words)
+        return seen.most_common(1)[0][0] if seen else None
 
     def main_country(self) -> str | None:
-        ranked = [c for c, _ in self.countries.most_common(1)]
-        main = ranked[0] if ranked else None
-        if self.local and main not in self.local:
-            return self.local[0]
+        """The country an unqualified 'army' or 'government' most likely belongs to: the
+        article's, or that of the place this sentence happens in when the article weighs that
+        country at least half as much."""
+        ranked = self.countries.most_common(1)
+        if not ranked:
+            return self.local[0] if self.local else None
+        main, weight = ranked[0]
+        for code in self.local:
+            if code != main and self.countries[code] >= weight / 2:
+                return code
         return main
 
     def remember(self, kind: str, entity: Entity) -> None:
@@ -326,17 +344,27 @@ class ActorResolver:
     def from_knowledge(cls, knowledge: Knowledge) -> ActorResolver:
         return cls(index_for(knowledge))
 
-    def note_context(self, mentions: Iterable[Mention], state: ArticleActors) -> None:
-        """Count the countries a sentence mentions: the article's country context."""
+    def note_context(self, mentions: Sequence[Mention], state: ArticleActors,
+                     weight: float = 1.0, tokens: Sequence[Token] | None = None) -> None:
+        """Count the countries a sentence mentions (the article's country context) and which
+        country each agent is given ('Syrian regime'), for later bare mentions."""
         for mention in mentions:
             for lex in mention.lexes:
                 if lex.kind in ("country", "adjective", "metonym"):
-                    weight = 0.5 if lex.kind == "adjective" else 1.0
-                    state.countries[lex.entry.roles[0].code] += weight
+                    share = CONTEXT_WEIGHTS[lex.kind] * weight
+                    state.countries[lex.entry.roles[0].code] += share
                 elif lex.kind == "entity" and len(mention.lexes) == 1:
                     role, _ = lex.entry.role_on(state.when)
                     if len(role.code) == 3 and role.code not in NON_STATE:
-                        state.countries[role.code] += 0.5
+                        state.countries[role.code] += 0.5 * weight
+        if tokens is None:
+            return
+        for first, second in zip(mentions, mentions[1:]):
+            if second.start == first.end and "agent" in second.kinds and first.kinds & {
+                    "adjective", "country"}:
+                code = first.lexes[0].entry.roles[0].code
+                words = " ".join(t.lower_ for t in tokens[second.start : second.end])
+                state.agent_countries.setdefault(words, Counter())[code] += 1
 
     def _place_owner(self, head: Token, mentions: Sequence[Mention], state: ArticleActors,
                      offset: int) -> tuple[Entity | None, str]:
@@ -368,6 +396,8 @@ class ActorResolver:
         """The entity named by the noun phrase headed by `head`, or None if it names none."""
         entity, kind = self._resolve(head, mentions, state, offset, depth=0)
         if entity is not None:
+            entity.sector = entity.sector or None  # "" in the knowledge means "none"
+            entity.sectors = [s for s in entity.sectors if s and s != entity.sector]
             state.remember(kind, entity)
         return entity
 
@@ -379,7 +409,8 @@ class ActorResolver:
         if head.lemma_.lower() in PLACE_NOUNS:
             return self._place_owner(head, mentions, state, offset)
         span = np_tokens(head)
-        inside = [m for m in mentions if span[0].i <= m.start and m.end <= span[-1].i + 1]
+        inside = [m for m in mentions if (span[0].i <= m.start and m.end <= span[-1].i + 1)
+                  or m.start <= head.i < m.end]  # a known name beats a broken parse
         entity, kind = self._compose(head, span, inside, state, offset)
         if entity is None and head.pos_ == "PROPN" and head.ent_type_ not in NOT_ACTORS:
             entity, kind = _unknown(head, span, state, offset)
@@ -435,13 +466,28 @@ class ActorResolver:
         elif places:
             entity.code = places[-1].lexes[0].entry.roles[0].code
             entity.resolution = "agent+country"
+        elif (sibling := self._sibling_country(head)) is not None:
+            entity.code = sibling  # "the Syrian government and the opposition"
+            entity.resolution = "agent+country"
+        elif (known := state.agent_country(_words(head.doc, mention))) is not None:
+            entity.code = known  # "the regime", after "the Syrian regime"
+            entity.resolution = "agent+coref"
         else:
             entity.code = state.main_country()
             entity.resolution = "agent+context" if entity.code else "agent"
-        kind = "person" if head.tag_ in ("NN", "NNP") and agent.sector else "plural"
+        kind = "person" if head.lemma_.lower() in PERSON_NOUNS else "plural"
         if agent.sector == "GOV" and head.lemma_ in ("government", "ministry", "regime"):
             kind = "government"
         return entity, kind
+
+    def _sibling_country(self, head: Token) -> str | None:
+        """The country of a coordinated noun phrase's adjective or name."""
+        for other in head.conjuncts:
+            for token in np_tokens(other):
+                for lex in self.index.lookup(token.text):
+                    if lex.kind in ("adjective", "country"):
+                        return lex.entry.roles[0].code
+        return None
 
     def _apply_place(self, entity: Entity, mention: Mention, head: Token,
                      state: ArticleActors) -> tuple[Entity, str]:
@@ -522,6 +568,15 @@ def _unknown(head: Token, span: list[Token], state: ArticleActors,
 
 
 NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+# How much a mention says about which country an article is about: a capital is often only
+# where talks are held ('in Astana'), an adjective often only modifies another actor.
+CONTEXT_WEIGHTS = {"country": 1.0, "adjective": 0.5, "metonym": 0.5}
+PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader",
+                "official", "commander", "envoy", "ambassador", "king", "queen", "emir",
+                "prime", "premier", "chancellor", "governor", "mayor", "general", "chief",
+                "head", "secretary", "negotiator", "representative", "diplomat", "lawmaker",
+                "senator", "judge", "prosecutor", "cleric", "activist", "candidate", "man",
+                "woman", "director", "chairman", "member", "officer", "soldier", "journalist"}
 PLACE_NOUNS = {"town", "city", "village", "area", "areas", "district", "province", "region",
                "neighbourhood", "neighborhood", "suburb", "outskirts", "camp", "base", "airport",
                "port", "border", "crossing", "territory", "street", "square", "building",
@@ -546,6 +601,10 @@ def np_tokens(head: Token) -> list[Token]:
     kept.sort(key=lambda t: t.i)
     # a name's own punctuation ("al-Sham", "U.S.") stays; commas and quotes around it do not
     return [t for t in kept if not (t.is_punct and t.text not in ("-", "'", "."))] or [head]
+
+
+def _words(doc, mention: Mention) -> str:
+    return " ".join(t.lower_ for t in doc[mention.start : mention.end])
 
 
 def _text(tokens: list[Token]) -> str:
