@@ -84,7 +84,8 @@ class Entity:
 
     `code` is an ISO-3 country code or one of IGO, UNO, EUR, NGO, ISM, IMG, MNC; `sector` the
     primary PLOVER sector (GOV, MIL, REB, OPP, COP, CVL, ...); `sectors` any secondary ones.
-    `start`/`end` locate `entity_text` in the article; `resolution` says how the code was found.
+    `start`/`end` locate `entity_text` in the article; `resolution` says how the code was found;
+    `cameo` is the CAMEO actor code where the knowledge gives one (for GDELT/ICEWS users).
     """
 
     entity_text: str
@@ -96,6 +97,7 @@ class Entity:
     start: int | None = None
     end: int | None = None
     resolution: str | None = None
+    cameo: str | None = None
 
     def key(self) -> tuple[str | None, str | None]:
         return (self.code, self.sector)
@@ -174,6 +176,8 @@ class Event:
     injured: int | None = None
     arrested: int | None = None
     confidence: float = 0.5
+    reciprocal: bool = False
+    reverse_cameo: str | None = None
     cite_info: dict[str, Any] = field(default_factory=dict)
     coder: dict[str, Any] = field(default_factory=dict)
 
@@ -199,6 +203,8 @@ class Event:
             "mode": list(self.mode),
             "context": list(self.context),
             "cameo": self.cameo,
+            "reverse_cameo": self.reverse_cameo,
+            "reciprocal": self.reciprocal,
             "quad_code": self.quad_code,
             "event_scale": self.event_scale,
             "goldstein": self.goldstein,

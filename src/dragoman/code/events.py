@@ -123,9 +123,48 @@ class EventCoder:
         found: list[Entity] = []
         for head in heads:
             entity = self._entity(head, ctx)
-            if entity is not None and all(entity.start != e.start for e in found):
-                found.append(entity)
+            if entity is None:
+                continue
+            for one in [entity, *self._coordinated_modifiers(head, entity)]:
+                if all((one.start, one.code) != (e.start, e.code) for e in found):
+                    found.append(one)
         return found
+
+    def _coordinated_modifiers(self, head: Token, entity: Entity) -> list[Entity]:
+        """'US and British troops', 'the ambassadors of Arnor, Osgiliath and Gondor': one
+        entity per coordinated country."""
+        extra: list[Entity] = []
+        modifiers = [c for c in head.children
+                     if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+        if entity.resolution == "affiliation":
+            modifiers += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                          for p in c.children if p.dep_ == "pobj"]
+        for modifier in modifiers:
+            for other in modifier.conjuncts:
+                codes = [x.entry.roles[0].code for x in self.resolver.index.lookup(other.text)
+                         if x.kind in ("adjective", "country")]
+                if not codes or codes[0] == entity.code:
+                    continue
+                suffix = entity.cameo[3:] if entity.cameo and entity.code and \
+                    entity.cameo.startswith(entity.code) else ""
+                extra.append(replace(entity, code=codes[0], cameo=codes[0] + suffix,
+                                     entity_text=f"{other.text} {head.text}",
+                                     start=entity.start, sectors=list(entity.sectors)))
+        return extra
+
+    def _first_actor_after(self, verb: Token, ctx: SentenceContext) -> list[Entity]:
+        """PETRARCH's target: the first actor in the verb phrase after the verb (and those
+        coordinated with it), when no object or preposition names one."""
+        skip = {t.i for c in verb.children if c.dep_ in ("conj", "cc", "parataxis")
+                for t in c.subtree}
+        for token in verb.subtree:
+            if token.i <= verb.i or token.i in skip:
+                continue
+            if token.pos_ in ("PROPN", "NOUN") and token.dep_ not in ("compound", "amod"):
+                entity = self._entity(token, ctx)
+                if entity is not None and _strong(entity):
+                    return self._entities(roles.conjuncts(token), ctx)
+        return []
 
     def _find_speakers(self, ctx: SentenceContext) -> None:
         for token in ctx.doc:
@@ -190,11 +229,11 @@ class EventCoder:
             return None  # CAMEO 01x statements have no PLOVER type
         actors = self._entities([match.source] if match.source else roles.subject_heads(verb),
                                 ctx)
-        recipients = self._entities([match.target] if match.target else roles.object_heads(verb),
-                                    ctx)
-        if match.target is None:
-            recipients += self._entities(
-                [h for _, h in roles.prep_objects(verb, roles.recipient_preps(entry.event))], ctx)
+        if match.target is not None:
+            recipients = self._entities([match.target], ctx)
+        else:  # PETRARCH's rule: the object, else the first actor after the verb
+            recipients = [r for r in self._entities(roles.object_heads(verb), ctx) if _strong(r)]
+            recipients = recipients or self._first_actor_after(verb, ctx)
         if match.code is None:  # "[:054]": the event goes from target to source
             actors, recipients = recipients, actors
         first, last = match.matched[0], match.matched[-1]
@@ -342,6 +381,8 @@ class EventCoder:
         future_as = event_type.future_as if event_type else None
         if not (future_as and coded.modality.future and coded.actors):
             return coded
+        if coded.rule.startswith("user:"):
+            return coded  # the user's own dictionary already codes intent (CAMEO 03x)
         if not _has_subject(coded.place_anchor or coded.trigger):
             return coded  # "there will be talks": nobody committed to anything
         if coded.modality.modality == "negated":
@@ -448,6 +489,14 @@ def _object_nouns(verb: Token) -> list[Token]:
         if child.dep_ == "prep":
             nouns.extend(p for p in child.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
     return nouns
+
+
+WEAK_RESOLUTIONS = {"agent+context", "agent", "unknown", None}
+
+
+def _strong(entity: Entity) -> bool:
+    """An actor the text names (not only a generic word given the article's country)."""
+    return bool(entity.code) and entity.resolution not in WEAK_RESOLUTIONS
 
 
 def doc_text(first: Token, last: Token) -> str:

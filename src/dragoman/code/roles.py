@@ -74,6 +74,8 @@ def _inherited_subject(verb: Token) -> list[Token]:
     head = verb.head
     if head == verb:
         return []
+    if verb.dep_ == "xcomp" and head.dep_ in ("acomp", "attr", "oprd") and head.head != head:
+        return subject_heads(head.head)  # "Arnor is about to restore ties": Arnor
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return conjuncts(copula_subject(head) or head)
     if verb.dep_ in ("xcomp", "conj") and head.pos_ in ("VERB", "AUX"):

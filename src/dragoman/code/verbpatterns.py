@@ -308,7 +308,9 @@ class VerbPatterns:
 
     def _entries(self, verb: Token) -> list[_Verb]:
         entries = {*self._verbs.get(verb.lower_, ()), *self._verbs.get(verb.lemma_.lower(), ())}
-        return sorted(entries, key=lambda v: v.order)
+        # a dictionary verb spelled exactly as the text ('LEFT' [032:033]) beats the lemma's
+        # ('LEAVE' [012]): TABARI dictionaries list such forms on purpose
+        return sorted(entries, key=lambda v: (v.lemma != verb.lower_, v.order))
 
     def _candidates(self, groups: set[str], keys: frozenset[str]) -> list[_Pattern]:
         merged = [

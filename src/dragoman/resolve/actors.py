@@ -81,8 +81,10 @@ class ActorEntry:
         """The role on `when` (and whether it was valid then); undated: the latest role."""
         if when is not None:
             valid = [r for r in self.roles if r.valid_on(when)]
-            if valid:
-                return max(valid, key=lambda r: r.valid_from or date.min), True
+            if valid:  # a dated role beats the undated default (PETRARCH's rule)
+                return max(valid, key=lambda r: (r.valid_from is not None or
+                                                  r.valid_to is not None,
+                                                  r.valid_from or date.min)), True
             return min(self.roles, key=lambda r: _distance(r, when)), False
         open_roles = [r for r in self.roles if r.valid_to is None]
         pool = open_roles or list(self.roles)
@@ -448,9 +450,11 @@ class ActorResolver:
         entity.identifier_id = lex.entry.wikidata
         entity.identifier_text = lex.entry.name
         entity.resolution = "kb" if valid else "kb-out-of-date"
+        entity.cameo = role.cameo
         if agents and not entity.sector:
             agent = agents[-1].lexes[0].entry
             entity.sector = agent.sector
+            entity.cameo = _cameo_join(role.cameo or role.code, agent)
         kind = "person" if lex.entry.kind == "person" else "group"
         return entity, kind
 
@@ -464,7 +468,9 @@ class ActorResolver:
             entity.code = agent.code
             entity.resolution = "agent"
         elif places:
-            entity.code = places[-1].lexes[0].entry.roles[0].code
+            role = places[-1].lexes[0].entry.roles[0]
+            entity.code = role.code
+            entity.cameo = _cameo_join(role.cameo or role.code, agent)
             entity.resolution = "agent+country"
         elif (sibling := self._sibling_country(head)) is not None:
             entity.code = sibling  # "the Syrian government and the opposition"
@@ -475,6 +481,8 @@ class ActorResolver:
         else:
             entity.code = state.main_country()
             entity.resolution = "agent+context" if entity.code else "agent"
+        if entity.cameo is None and entity.code and not agent.code:
+            entity.cameo = _cameo_join(entity.code, agent)
         kind = "person" if head.lemma_.lower() in PERSON_NOUNS else "plural"
         if agent.sector == "GOV" and head.lemma_ in ("government", "ministry", "regime"):
             kind = "government"
@@ -493,7 +501,10 @@ class ActorResolver:
                      state: ArticleActors) -> tuple[Entity, str]:
         lexes = {lex.kind: lex for lex in mention.lexes}
         lex = lexes.get("country") or lexes.get("metonym") or lexes.get("adjective")
-        entity.code = lex.entry.roles[0].code
+        role, _ = lex.entry.role_on(state.when)
+        entity.code = role.code
+        entity.sector = role.sector or None
+        entity.sectors = list(role.sectors)
         if lex.kind == "metonym" and "country" not in lexes:
             entity.sector = "GOV"
             entity.resolution = "metonym"
@@ -501,6 +512,8 @@ class ActorResolver:
             return None, ""  # "Syrian" modifying a word we do not know: not an actor
         else:
             entity.resolution = "country"
+        entity.cameo = role.cameo if role.cameo and entity.resolution == "country" else (
+            entity.code + ("GOV" if entity.sector == "GOV" else ""))
         return entity, "country"
 
     def _attachments(self, head: Token, entity: Entity | None, kind: str,
@@ -536,7 +549,7 @@ class ActorResolver:
                         sectors=list(found.sectors), identifier_id=found.identifier_id,
                         identifier_text=found.identifier_text or found.entity_text,
                         start=offset + head.idx, end=offset + head.idx + len(head.text),
-                        resolution="coref")
+                        resolution="coref", cameo=found.cameo)
         return entity, wanted
 
     def _anaphor(self, head: Token, span: list[Token], state: ArticleActors,
@@ -551,7 +564,8 @@ class ActorResolver:
                         sectors=list(found.sectors), identifier_id=found.identifier_id,
                         identifier_text=found.identifier_text or found.entity_text,
                         start=offset + span[0].idx,
-                        end=offset + span[-1].idx + len(span[-1].text), resolution="coref")
+                        end=offset + span[-1].idx + len(span[-1].text), resolution="coref",
+                        cameo=found.cameo)
         return entity, wanted
 
 
@@ -603,6 +617,13 @@ def np_tokens(head: Token) -> list[Token]:
     return [t for t in kept if not (t.is_punct and t.text not in ("-", "'", "."))] or [head]
 
 
+def _cameo_join(country: str | None, agent: AgentEntry) -> str | None:
+    """'ARN' + 'GOVFRM' -> 'ARNGOVFRM': a country's CAMEO code with an agent's."""
+    if not country:
+        return None
+    return country + (agent.cameo or agent.sector or "")
+
+
 def _words(doc, mention: Mention) -> str:
     return " ".join(t.lower_ for t in doc[mention.start : mention.end])
 
@@ -637,6 +658,7 @@ def _merge_apposition(entity: Entity | None, kind: str, other: Entity | None,
     if named.resolution == "unknown" and generic.resolution != "unknown" and generic.sector:
         # "Yahya al Aridi, a spokesman for the opposition delegation": his words, their codes
         named.code, named.sector, named.sectors = generic.code, generic.sector, generic.sectors
+        named.cameo = generic.cameo
         named.resolution = "apposition"
         return named, "person" if named is entity else other_kind
     if named.resolution == "unknown" and generic.resolution != "unknown":
@@ -655,6 +677,7 @@ def _inherit(entity: Entity | None, other: Entity, head: Token, offset: int) -> 
     elif entity.sector in (None, "", "GOV") and other.sector and other.sector != "GOV":
         entity.sector = other.sector
     entity.code = other.code
+    entity.cameo = other.cameo
     entity.identifier_id = entity.identifier_id or other.identifier_id
     entity.identifier_text = entity.identifier_text or other.identifier_text
     entity.resolution = "affiliation"
