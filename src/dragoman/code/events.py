@@ -137,14 +137,19 @@ class EventCoder:
         modifiers = [c for c in head.children
                      if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
         if entity.resolution == "affiliation":
-            modifiers += [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+            modifiers += [p for c in head.children
+                          if c.dep_ == "prep" and c.lower_ in ("of", "from", "in")
                           for p in c.children if p.dep_ == "pobj"]
+        seen = {entity.code}
         for modifier in modifiers:
-            for other in modifier.conjuncts:
+            if not modifier.conjuncts:
+                continue
+            for other in (modifier, *modifier.conjuncts):
                 codes = [x.entry.roles[0].code for x in self.resolver.index.lookup(other.text)
                          if x.kind in ("adjective", "country")]
-                if not codes or codes[0] == entity.code:
+                if not codes or codes[0] in seen:
                     continue
+                seen.add(codes[0])
                 suffix = entity.cameo[3:] if entity.cameo and entity.code and \
                     entity.cameo.startswith(entity.code) else ""
                 extra.append(replace(entity, code=codes[0], cameo=codes[0] + suffix,
@@ -160,7 +165,7 @@ class EventCoder:
         for token in verb.subtree:
             if token.i <= verb.i or token.i in skip:
                 continue
-            if token.pos_ in ("PROPN", "NOUN") and token.dep_ not in ("compound", "amod"):
+            if token.pos_ in ("PROPN", "NOUN") and token.dep_ not in MODIFIER_DEPS:
                 entity = self._entity(token, ctx)
                 if entity is not None and _strong(entity):
                     return self._entities(roles.conjuncts(token), ctx)
@@ -209,6 +214,26 @@ class EventCoder:
             covered.update(t.i for t in _object_nouns(verb))
         return coded
 
+    def _pattern_roles(self, verb: Token, match, ctx: SentenceContext
+                       ) -> tuple[list[Entity], list[Entity], bool]:
+        """Actors and recipients of a pattern event: its $ and + slots (a % slot is a
+        compound: 'X and Y agreed' codes each with each), else PETRARCH's rule: the subject,
+        and the object or else the first actor after the verb."""
+        if match.source is not None and match.source == match.target:
+            members = self._entities(roles.conjuncts(match.source), ctx)
+            if match.source.i < verb.i:
+                return members, [], True
+            return self._entities(roles.subject_heads(verb), ctx), members, False
+        actors = self._entities(roles.conjuncts(match.source) if match.source is not None
+                                else roles.subject_heads(verb), ctx)
+        if match.target is not None:
+            recipients = self._entities(roles.conjuncts(match.target), ctx)
+        else:
+            recipients = [r for r in self._entities(roles.object_heads(verb), ctx) if _strong(r)]
+            recipients = recipients or self._first_actor_after(verb, ctx)
+        keys = {(a.start, a.code) for a in actors}
+        return actors, [r for r in recipients if (r.start, r.code) not in keys], False
+
     def _frames_event_noun(self, verb: Token) -> bool:
         """'enter into discussions': the curated event noun, not the verb, codes the event."""
         return any(noun_trigger(n, self.knowledge) for n in _object_nouns(verb))
@@ -227,15 +252,10 @@ class EventCoder:
         entry = self.knowledge.cameo_code(code)
         if entry is None or entry.event is None:
             return None  # CAMEO 01x statements have no PLOVER type
-        actors = self._entities([match.source] if match.source else roles.subject_heads(verb),
-                                ctx)
-        if match.target is not None:
-            recipients = self._entities([match.target], ctx)
-        else:  # PETRARCH's rule: the object, else the first actor after the verb
-            recipients = [r for r in self._entities(roles.object_heads(verb), ctx) if _strong(r)]
-            recipients = recipients or self._first_actor_after(verb, ctx)
+        actors, recipients, compound = self._pattern_roles(verb, match, ctx)
         if match.code is None:  # "[:054]": the event goes from target to source
             actors, recipients = recipients, actors
+        reciprocal = compound or (len(actors) > 1 and not recipients)
         first, last = match.matched[0], match.matched[-1]
         return Coded(
             trigger=verb, trigger_tokens=sorted({verb, *_trigger_tokens(verb)}, key=lambda t: t.i),
@@ -243,7 +263,7 @@ class EventCoder:
             actors=actors, recipients=_dedupe(recipients), modality=analyse(verb),
             rule=f"{origin}:{match.pattern_id}", attribution=self._attribution(verb, ctx),
             place_anchor=verb, confidence=0.55 if match.specificity else 0.45,
-            reverse_cameo=match.reverse_code if match.code else None,
+            reverse_cameo=match.reverse_code if match.code else None, reciprocal=reciprocal,
             notes=[f"pattern words: {doc_text(first, last)}"],
         )
 
@@ -491,6 +511,7 @@ def _object_nouns(verb: Token) -> list[Token]:
     return nouns
 
 
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "case", "npadvmod", "nummod"}
 WEAK_RESOLUTIONS = {"agent+context", "agent", "unknown", None}
 
 

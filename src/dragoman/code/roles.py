@@ -31,11 +31,15 @@ PARTNER_PREPS = {"with"}
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """`token` and the noun phrases coordinated with it, in order."""
+    """`token` and the noun phrases coordinated with it, in order. A list the parser broke
+    into an apposition and conjuncts ("Mordor, the Shire, Fornost and Bree") counts too."""
     found = [token]
     for other in token.conjuncts:
         if other.i > token.i and other.pos_ in ("NOUN", "PROPN", "PRON", "NUM", "ADJ"):
             found.append(other)
+    for appos in (c for c in token.children if c.dep_ == "appos"):
+        if any(c.dep_ == "conj" for c in appos.children):
+            found += [appos, *(o for o in appos.conjuncts if o.i > appos.i)]
     return found
 
 

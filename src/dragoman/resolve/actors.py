@@ -525,11 +525,14 @@ class ActorResolver:
             if child.dep_ == "appos":
                 other, other_kind = self._resolve(child, mentions, state, offset, depth + 1)
                 entity, kind = _merge_apposition(entity, kind, other, other_kind, head, child)
-            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "from") and (
+            elif child.dep_ == "prep" and child.lower_ in ("for", "of", "from", "in") and (
                 entity is None or entity.resolution in ("agent", "agent+context")
             ):
                 for pobj in (c for c in child.children if c.dep_ == "pobj"):
                     other, _ = self._resolve(pobj, mentions, state, offset, depth + 1)
+                    if child.lower_ in ("in", "from") and (
+                            entity is None or other is None or other.resolution != "country"):
+                        continue  # "lawmakers in Gondor", not "an attack in Ithilen"
                     if other is not None and (other.code or other.sector):
                         entity = _inherit(entity, other, head, offset)
                         kind = kind or "person"
@@ -676,8 +679,11 @@ def _inherit(entity: Entity | None, other: Entity, head: Token, offset: int) -> 
         entity.sectors = list(other.sectors)
     elif entity.sector in (None, "", "GOV") and other.sector and other.sector != "GOV":
         entity.sector = other.sector
+    suffix = ""
+    if entity.cameo and entity.code and entity.cameo.startswith(entity.code):
+        suffix = entity.cameo[len(entity.code):]  # the agent's own part: ambassador -> GOV
     entity.code = other.code
-    entity.cameo = other.cameo
+    entity.cameo = (other.cameo or other.code or "") + suffix or None
     entity.identifier_id = entity.identifier_id or other.identifier_id
     entity.identifier_text = entity.identifier_text or other.identifier_text
     entity.resolution = "affiliation"
