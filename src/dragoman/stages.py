@@ -196,8 +196,34 @@ def _actor_tokens(coded: Coded, offset: int) -> set[int]:
     """Token indices (in the sentence doc) of the event's actors: metonymy, not places."""
     doc = coded.trigger.doc
     spans = [(e.start - offset, e.end - offset) for e in (*coded.actors, *coded.recipients)
-             if e.start is not None and e.end is not None]
+             if e.start is not None and e.end is not None and e.resolution != "place"]
     return {t.i for t in doc for start, end in spans if start <= t.idx < end}
+
+
+PLOVER_CODES = {"XKX": "KOS"}  # GeoNames' Kosovo code; the PLOVER manual uses KOS
+
+
+def gazetteer_country(path: str | None = None):
+    """A function naming the country of a place name (most populous match), or None when
+    the gazetteer cannot be opened."""
+    from functools import lru_cache
+    from pathlib import Path
+
+    from dragoman.resolve.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.open(Path(path) if path else None)
+
+    @lru_cache(maxsize=20_000)
+    def country_of(name: str) -> str | None:
+        places = gazetteer.lookup(name, limit=10)
+        if not places:
+            return None
+        best = max(places, key=lambda p: p.population)
+        significant = best.population >= 1000 or best.feature_code.startswith(("ADM", "PCL"))
+        code = PLOVER_CODES.get(best.country_code, best.country_code)
+        return code if significant else None
+
+    return country_of
 
 
 def country_adjectives(knowledge: Knowledge) -> dict[str, str]:
@@ -311,7 +337,8 @@ def build_stages(knowledge: Knowledge, config: Config,
 
     from dragoman.code.verbpatterns import VerbPatterns
 
-    resolver = ActorResolver.from_knowledge(knowledge)
+    resolver = ActorResolver.from_knowledge(
+        knowledge, gazetteer_country(config.gazetteer_path) if config.geolocate else None)
     patterns = (VerbPatterns.from_records(knowledge.verb_pattern_records)
                 if config.use_verb_patterns and knowledge.verb_pattern_records else None)
     user_patterns = (VerbPatterns.from_records(knowledge.user_verb_pattern_records)

@@ -25,7 +25,7 @@ RECIPIENT_PREPS = {
     "ACCUSE": {"against", "of"},
     "SANCTION": {"on", "against", "upon", "from"},
     "COERCE": {"on", "against", "upon"},
-    "ASSAULT": {"on", "against", "upon", "at", "in", "with"},
+    "ASSAULT": {"on", "against", "upon", "at", "with"},
 }
 PARTNER_PREPS = {"with"}
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -169,6 +169,14 @@ class ActorIndex:
             self._add_actor(record, 2)
         for record in (*agents, *user_agents):
             self._add_agent(record)
+        self._single: dict[str, list[Lex]] = {}  # one-word country names and demonyms
+        self._surnames: dict[str, list[tuple[str, ActorEntry]]] = {}
+        for key, lexes in self.keys.items():
+            for lex in lexes:
+                if lex.kind in ("country", "adjective") and len(key) == 1 and len(key[0]) >= 5:
+                    self._single.setdefault(key[0], []).append(lex)
+                elif lex.kind == "entity" and lex.entry.kind == "person" and len(key) >= 2:
+                    self._surnames.setdefault(key[-1], []).append((" ".join(key), lex.entry))
 
     def _add(self, name: str, lex: Lex) -> None:
         key = pieces(name)
@@ -249,6 +257,34 @@ class ActorIndex:
             if fitting and _token_aligned(flat, position, length):
                 return length, fitting
         return None
+
+    def fuzzy_word(self, word: str) -> tuple[Lex, ...]:
+        """A misspelt country name or demonym ('Kazahks', 'Syirian'): close in spelling,
+        same first letter, at most two letters longer or shorter."""
+        from rapidfuzz import fuzz, process
+
+        key = "".join(pieces(word))
+        if len(key) < 5 or key in self._single:
+            return tuple(self._single.get(key, ()))
+        found = process.extractOne(key, list(self._single), scorer=fuzz.ratio, score_cutoff=85)
+        if found is None:
+            return ()
+        match = found[0]
+        if match[0] != key[0] or abs(len(match) - len(key)) > 2:
+            return ()
+        return tuple(self._single[match])
+
+    def fuzzy_person(self, name: str) -> list[ActorEntry]:
+        """People whose name is close to `name` and who share its last word."""
+        from rapidfuzz import fuzz
+
+        key = pieces(name)
+        if len(key) < 2:
+            return []
+        text = " ".join(key)
+        scored = [(fuzz.token_set_ratio(text, full), entry)
+                  for full, entry in self._surnames.get(key[-1], ())]
+        return [entry for score, entry in sorted(scored, key=lambda x: -x[0]) if score >= 88]
 
     def lookup(self, text: str) -> tuple[Lex, ...]:
         lexes = self.keys.get(pieces(text), [])
@@ -338,13 +374,21 @@ class ArticleActors:
 
 @dataclass(frozen=True)
 class ActorResolver:
-    """Resolves noun phrases in parsed sentences against an `ActorIndex`."""
+    """Resolves noun phrases in parsed sentences against an `ActorIndex`.
+
+    `place_country`, when given, names the country of a place name ("Shanghai" -> CHN), so
+    that "Shanghai police" or "Kano State government" get a country; the pipeline passes the
+    gazetteer's answer.
+    """
 
     index: ActorIndex
+    place_country: Callable[[str], str | None] | None = None
 
     @classmethod
-    def from_knowledge(cls, knowledge: Knowledge) -> ActorResolver:
-        return cls(index_for(knowledge))
+    def from_knowledge(cls, knowledge: Knowledge,
+                       place_country: Callable[[str], str | None] | None = None
+                       ) -> ActorResolver:
+        return cls(index_for(knowledge), place_country)
 
     def note_context(self, mentions: Sequence[Mention], state: ArticleActors,
                      weight: float = 1.0, tokens: Sequence[Token] | None = None) -> None:
@@ -414,6 +458,12 @@ class ActorResolver:
         inside = [m for m in mentions if (span[0].i <= m.start and m.end <= span[-1].i + 1)
                   or m.start <= head.i < m.end]  # a known name beats a broken parse
         entity, kind = self._compose(head, span, inside, state, offset)
+        if entity is not None and any(t.lower_ in FORMER for t in span if t.i < head.i):
+            entity.sector, entity.sectors = "ELI", [s for s in [entity.sector] if s]
+        if entity is None and _capitalised_name(head):
+            entity, kind = self._place(head, span, offset)
+        if entity is None and head.pos_ in ("PROPN", "NOUN") and head.ent_type_ not in NOT_ACTORS:
+            entity, kind = self._fuzzy(head, span, state, offset)
         if entity is None and head.pos_ == "PROPN" and head.ent_type_ not in NOT_ACTORS:
             entity, kind = _unknown(head, span, state, offset)
         if depth < 2:
@@ -438,7 +488,10 @@ class ActorResolver:
         if named:
             return self._apply_named(entity, named[-1], agents, places, state)
         if agents:
-            return self._apply_agent(entity, agents[-1], places, state, head)
+            with_sector = [m for m in agents if any(x.kind == "agent" and x.entry.sector
+                                                    for x in m.lexes)]
+            main = agents[-1] if agents[-1] in with_sector or not with_sector else with_sector[-1]
+            return self._apply_agent(entity, main, places, state, head)
         return self._apply_place(entity, places[-1], head, state)
 
     def _apply_named(self, entity: Entity, mention: Mention, agents: list[Mention],
@@ -446,6 +499,13 @@ class ActorResolver:
         lex = _best_entity_lex(mention, state, places)
         role, valid = lex.entry.role_on(state.when)
         entity.code, entity.sector = role.code, role.sector or None
+        other = _modifier_country(places, mention)
+        if other and other != role.code and lex.entry.kind in ("organization", "media"):
+            # "Chile's Defense Department": a generic institution name, another country's
+            entity.code, entity.sector = other, role.sector or None
+            entity.sectors, entity.cameo = list(role.sectors), other + (role.sector or "")
+            entity.resolution = "kb+country"
+            return entity, "group"
         entity.sectors = list(role.sectors)
         entity.identifier_id = lex.entry.wikidata
         entity.identifier_text = lex.entry.name
@@ -472,6 +532,12 @@ class ActorResolver:
             entity.code = role.code
             entity.cameo = _cameo_join(role.cameo or role.code, agent)
             entity.resolution = "agent+country"
+        elif (placed := self._place_modifier_country(head, mention)) is not None:
+            entity.code = placed  # "Shanghai police", "Kano State government"
+            entity.resolution = "agent+place"
+            first = min(t.i for t in np_tokens(head) if _capitalised_name(t))
+            words = head.doc[first : head.i + 1]
+            entity.entity_text, entity.start = words.text, entity.end - len(words.text)
         elif (sibling := self._sibling_country(head)) is not None:
             entity.code = sibling  # "the Syrian government and the opposition"
             entity.resolution = "agent+country"
@@ -487,6 +553,56 @@ class ActorResolver:
         if agent.sector == "GOV" and head.lemma_ in ("government", "ministry", "regime"):
             kind = "government"
         return entity, kind
+
+    def _place(self, head: Token, span: list[Token], offset: int) -> tuple[Entity | None, str]:
+        """A place named as an actor ('shelled Mariupol', 'Sydney said'): its country, with
+        no sector; the place stays the event's location too."""
+        if self.place_country is None or head.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return None, ""
+        names = [t for t in span if _capitalised_name(t)]
+        text = head.doc[names[0].i : names[-1].i + 1] if names else head.doc[head.i : head.i + 1]
+        code = self.place_country(text.text)
+        if code is None:
+            return None, ""
+        return Entity(entity_text=text.text, code=code, cameo=code, start=offset + text.start_char,
+                      end=offset + text.end_char, resolution="place"), "place"
+
+    def _fuzzy(self, head: Token, span: list[Token], state: ArticleActors,
+               offset: int) -> tuple[Entity | None, str]:
+        """Typos and spelling variants: a misspelt demonym or country ('Kazahks'), a person's
+        name spelt another way. Known places are never 'corrected' into actors."""
+        names = [t for t in span if t.pos_ == "PROPN" or t.i == head.i]
+        text = head.doc[names[0].i : head.i + 1] if names else head.doc[head.i : head.i + 1]
+        if self.place_country is not None and self.place_country(text.text):
+            return None, ""
+        entity = Entity(entity_text=text.text, start=offset + text.start_char,
+                        end=offset + text.end_char)
+        if len(text) == 1 and head.text[:1].isupper():
+            lexes = self.index.fuzzy_word(head.text)
+            if lexes:
+                role = lexes[0].entry.roles[0]
+                entity.code, entity.cameo, entity.resolution = role.code, role.code, "fuzzy"
+                entity.sector = "CVL" if lexes[0].kind == "adjective" else None
+                return entity, "country"
+        people = self.index.fuzzy_person(text.text) if len(text) >= 2 else []
+        if people:
+            role, valid = people[0].role_on(state.when)
+            entity.code, entity.sector = role.code, role.sector or None
+            entity.sectors, entity.cameo = list(role.sectors), role.cameo
+            entity.identifier_id, entity.identifier_text = people[0].wikidata, people[0].name
+            entity.resolution = "fuzzy"
+            return entity, "person"
+        return None, ""
+
+    def _place_modifier_country(self, head: Token, agent: Mention) -> str | None:
+        """The country of a place name that modifies an agent ('Dehli police')."""
+        if self.place_country is None:
+            return None
+        doc = head.doc
+        names = [t for t in np_tokens(head) if _capitalised_name(t) and t.i < agent.start]
+        if not names:
+            return None
+        return self.place_country(doc[names[0].i : names[-1].i + 1].text)
 
     def _sibling_country(self, head: Token) -> str | None:
         """The country of a coordinated noun phrase's adjective or name."""
@@ -510,6 +626,9 @@ class ActorResolver:
             entity.resolution = "metonym"
         elif lex.kind == "adjective" and head.i >= mention.end:
             return None, ""  # "Syrian" modifying a word we do not know: not an actor
+        elif lex.kind == "adjective" and "country" not in lexes and head.pos_ in ("NOUN", "PROPN"):
+            entity.sector = "CVL"  # "ordinary Kazakhs", "an Eriadorian": its people
+            entity.resolution = "demonym"
         else:
             entity.resolution = "country"
         entity.cameo = role.cameo if role.cameo and entity.resolution == "country" else (
@@ -585,6 +704,7 @@ def _unknown(head: Token, span: list[Token], state: ArticleActors,
 
 
 NON_STATE = {"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"}
+FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "erstwhile"}
 # How much a mention says about which country an article is about: a capital is often only
 # where talks are held ('in Astana'), an adjective often only modifies another actor.
 CONTEXT_WEIGHTS = {"country": 1.0, "adjective": 0.5, "metonym": 0.5}
@@ -618,6 +738,19 @@ def np_tokens(head: Token) -> list[Token]:
     kept.sort(key=lambda t: t.i)
     # a name's own punctuation ("al-Sham", "U.S.") stays; commas and quotes around it do not
     return [t for t in kept if not (t.is_punct and t.text not in ("-", "'", "."))] or [head]
+
+
+def _capitalised_name(token: Token) -> bool:
+    """A proper name, even where the tagger called it a noun or adjective ('Rakhine rebels')."""
+    return token.pos_ == "PROPN" or (
+        token.pos_ in ("NOUN", "ADJ") and token.text[:1].isupper() and token.text[1:].islower()
+        and token.ent_type_ in ("GPE", "LOC", "ORG", "NORP", "FAC", ""))
+
+
+def _modifier_country(places: list[Mention], named: Mention) -> str | None:
+    """The country named before a knowledge-base entity in its phrase, if any."""
+    before = [p for p in places if p.end <= named.start]
+    return before[-1].lexes[0].entry.roles[0].code if before else None
 
 
 def _cameo_join(country: str | None, agent: AgentEntry) -> str | None:

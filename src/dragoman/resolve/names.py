@@ -13,6 +13,18 @@ from functools import lru_cache
 
 PIECE = re.compile(r"[^\W_]+", re.UNICODE)
 
+# Transliteration variants of the same name piece, folded to one spelling on both sides (the
+# knowledge base and the text), so "Mohammed Hussein Roble" meets "Mohamed Hussein Roble".
+VARIANTS = {
+    "mohammed": "muhammad", "mohamed": "muhammad", "mohammad": "muhammad",
+    "mohamad": "muhammad", "muhammed": "muhammad", "mohamud": "muhammad",
+    "abdel": "abdul", "abdal": "abdul", "abdelaziz": "abdulaziz", "abdallah": "abdullah",
+    "el": "al", "ul": "al", "ad": "al", "ash": "al", "as": "al", "ar": "al", "az": "al",
+    "at": "al", "an": "al", "yusuf": "yousef", "youssef": "yousef", "yousif": "yousef",
+    "hussain": "hussein", "husain": "hussein", "husayn": "hussein", "hasan": "hassan",
+    "ahmad": "ahmed", "omar": "umar", "osama": "usama", "mustafa": "mostafa",
+}
+
 
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
@@ -23,7 +35,7 @@ def fold(text: str) -> str:
 
 def pieces(text: str) -> tuple[str, ...]:
     """The alphanumeric pieces of a name, folded: the unit of matching."""
-    return tuple(PIECE.findall(fold(text)))
+    return tuple(VARIANTS.get(p, p) for p in PIECE.findall(fold(text)))
 
 
 def is_case_sensitive(name: str) -> bool:
