@@ -150,6 +150,84 @@ def validate_command(files: tuple[str, ...], kind: str) -> None:
     click.echo("all knowledge files are valid", err=True)
 
 
+@main.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--set", "gold_format",
+              type=click.Choice(["plover", "petrarch", "ngec-actors", "ngec-stories",
+                                 "geolocation"]),
+              help="Gold format [default: detected from the file].")
+@click.option("--limit", type=click.IntRange(min=1), help="Score only the first N items.")
+@click.option("--split", type=click.Choice(["test", "train", "all"]), default="test",
+              show_default=True, help="NGEC synthetic stories: which split to score.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format [default: table on a terminal, jsonl when piped]; json "
+                   "prints the whole report.")
+@click.option("--errors", type=click.File("w", encoding="utf-8"),
+              help="Write the items the coder got wrong here (JSONL).")
+def eval_command(gold: Path, gold_format: str | None, limit: int | None, split: str,
+                 fmt: str | None, errors) -> None:
+    """Run the coder on a gold file and print precision, recall, F1 and accuracies.
+
+    GOLD is PLOVER JSONL (id, text, published, event, actor, recipient, event_loc), the
+    PETRARCH unit-test XML, or one of the development sets: NGEC actor-coding cases, NGEC
+    synthetic stories (CSV or zip), event-geolocation sentences.
+
+    \b
+    Examples:
+      dragoman eval ../shared/gold/petrarch-unittest/PETR.UnitTest.records.xml
+      dragoman eval my-gold.jsonl --format json
+    """
+    import json
+
+    from dragoman.evaluate import evaluate
+
+    try:
+        report = evaluate(gold, gold_format, limit=limit, split=split)
+    except DragomanError as error:
+        _fail(error)
+    out = click.get_text_stream("stdout")
+    if (fmt or default_format(out)) == "json":
+        out.write(json.dumps(report.to_dict(), indent=1) + "\n")
+    else:
+        write(report.rows(), fmt or default_format(out), out)
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+    if errors is not None:
+        for item in report.errors:
+            errors.write(json.dumps(item, ensure_ascii=False) + "\n")
+
+
+@main.group("actors")
+def actors_group() -> None:
+    """Look up how dragoman resolves an actor."""
+
+
+@actors_group.command("lookup")
+@click.argument("text")
+@click.option("--date", "when", callback=_date, metavar="YYYY-MM-DD",
+              help="The article date (roles are chosen by it) [default: today].")
+@click.option("--context", help="A country or nationality the article is about.")
+@click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True),
+              help="Your own actor file (JSONL); repeatable.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS))
+def lookup_command(text: str, when: date | None, context: str | None,
+                   actor_files: tuple[str, ...], fmt: str | None) -> None:
+    """Explain how TEXT resolves: the knowledge-base entries it matches, their dated roles,
+    and the entity (code, sector, Wikidata id) chosen for the date.
+
+    \b
+    Example:
+      dragoman actors lookup "Kazakh President Nursultan Nazarbayev" --date 2017-01-23
+    """
+    from dragoman.resolve.explain import explain
+
+    try:
+        rows = explain(text, when or date.today(), context, actor_files)
+    except DragomanError as error:
+        _fail(error)
+    run_rows(rows, fmt)
+
+
 def run_rows(rows: list[dict[str, Any]], fmt: str | None) -> None:
     """Print rows of a lookup or report in the chosen format."""
     out = click.get_text_stream("stdout")

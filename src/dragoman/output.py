@@ -85,8 +85,8 @@ def _table(rows: Iterator[dict[str, Any]], stream: IO[str]) -> int:
     width = shutil.get_terminal_size((160, 24)).columns
     cells = [[_cell(row.get(c)) for c in columns] for row in rows_list]
     widths = [max(len(c), *(len(r[i]) for r in cells)) for i, c in enumerate(columns)]
-    fixed = sum(min(w, 28) for w in widths[:-1]) + 2 * len(columns)
-    widths = [min(w, 28) for w in widths[:-1]] + [max(20, min(widths[-1], width - fixed))]
+    fixed = sum(min(w, 40) for w in widths[:-1]) + 2 * len(columns)
+    widths = [min(w, 40) for w in widths[:-1]] + [max(20, min(widths[-1], width - fixed))]
     stream.write("  ".join(c.upper().ljust(w) for c, w in zip(columns, widths)).rstrip() + "\n")
     for row in cells:
         stream.write("  ".join(_fit(v, w) for v, w in zip(row, widths)).rstrip() + "\n")

@@ -55,7 +55,7 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     covered = {t.i for span, _ in spans for t in span}
     spans += [(span, None) for span in _locative_names(doc) if not covered & {t.i for t in span}]
     for span, label in sorted(spans, key=lambda s: s[0].start):
-        if not span.text.strip() or _acting(span):
+        if not span.text.strip() or _acting(span) or _not_a_place(span):
             continue
         country, feature = _hints(span, country_of_adjective)
         found.append(PlaceMention(sentence, span.start, span.end, ToponymMention(
@@ -71,11 +71,46 @@ def _is_locative(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"of", "from"}
 
 
-def _acting(span: Span) -> bool:
-    """'Moscow backed the plan', 'Russia's envoy': a place name used as an actor."""
-    root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass", "poss"):
+MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august",
+                   "september", "october", "november", "december", "monday", "tuesday",
+                   "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
+                   "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _not_a_place(span: Span) -> bool:
+    """Dates ('in March'), and place names that only qualify people ('U.S. soldiers',
+    'Syrian Arab Army'): not where anything happened."""
+    if span.root.ent_type_ in ("DATE", "TIME") or span.root.lower_ in MONTHS_AND_DAYS:
         return True
+    root = span.root
+    if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
+        head = root.head
+        return head.lemma_.lower() in PEOPLE_NOUNS or head.ent_type_ in ("NORP", "ORG")
+    return False
+
+
+# Nouns for people and organisations: a place name modifying one qualifies who they are
+# ("U.S. soldiers", "the Syrian army"), not where something happened ("a Mogadishu cafe").
+PEOPLE_NOUNS = {
+    "soldier", "troop", "force", "army", "military", "official", "police", "policeman",
+    "government", "president", "minister", "people", "man", "woman", "citizen", "national",
+    "officer", "diplomat", "journalist", "worker", "tourist", "leader", "authority", "navy",
+    "jet", "warplane", "ambassador", "envoy", "militant", "rebel", "fighter", "group", "party",
+    "delegation", "team", "spokesman", "spokeswoman", "agency", "ministry", "regime", "coalition",
+    "company", "firm", "media", "newspaper", "state", "prime", "court", "judge", "lawmaker",
+    "parliament", "council", "commander", "general", "guard", "marine", "pilot", "student",
+    "resident", "villager", "refugee", "migrant", "national", "player", "fan", "voter"}
+
+
+def _acting(span: Span) -> bool:
+    """'Moscow backed the plan', 'Russia's envoy': a place name used as an actor. A passive
+    subject ('Grozny was shelled') or the possessor of a thing ('Baghdad's bridges') is
+    still a place."""
+    root = span.root
+    if root.dep_ == "nsubj":
+        return True
+    if root.dep_ == "poss":
+        return root.head.lemma_.lower() in PEOPLE_NOUNS or root.head.ent_type_ in ("NORP", "ORG")
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
@@ -97,10 +132,15 @@ def _locative_names(doc: Doc) -> list[Span]:
 
 
 def _strip_article(ent: Span) -> Span:
-    start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_ in ("the",):
+    """'the Gaza Strip' -> 'Gaza Strip'; 'Magam town' -> 'Magam' (a lower-case generic word
+    is not part of the name; 'Bama Town' keeps its capital)."""
+    start, end = ent.start, ent.end
+    while start < end - 1 and ent.doc[start].lower_ in ("the",):
         start += 1
-    return ent.doc[start : ent.end]
+    while end - 1 > start and ent.doc[end - 1].is_lower and \
+            ent.doc[end - 1].lemma_ in FEATURE_NOUNS:
+        end -= 1
+    return ent.doc[start:end]
 
 
 def _hints(span: Span, country_of_adjective: Mapping[str, str]) -> tuple[str | None, str | None]:
@@ -113,7 +153,9 @@ def _hints(span: Span, country_of_adjective: Mapping[str, str]) -> tuple[str | N
         country = next((country_of_adjective[a.lower()] for a in adjectives
                         if a.lower() in country_of_adjective), None)
         return country, noun.lemma_.lower()
-    if root.dep_ == "compound" and head.lemma_.lower() in FEATURE_NOUNS:
+    if root.dep_ in ("compound", "amod") and head.lemma_.lower() in FEATURE_NOUNS:
+        if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return None, "container"  # "the south Baghdad neighbourhood of Al-Bayaa"
         return None, head.lemma_.lower()
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.lemma_.lower() in FEATURE_NOUNS:
@@ -134,34 +176,110 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
                 mentions: Sequence[PlaceMention],
                 resolved: Mapping[tuple[int, int], tuple[Place, float]],
                 actor_tokens: set[int]) -> Location | None:
-    """The place of an event in its own sentence, or None."""
+    """The place of an event in its own sentence, or None. The chosen mention is the most
+    specific one attached to the event; when the gazetteer does not know it (a mosque, a
+    hamlet), the broader attached place it does know stands in, with precision 2."""
     here = [m for m in mentions if m.sentence == sentence
-            and (m.sentence, m.start) in resolved
             and not actor_tokens & set(range(m.start, m.end))]
-    if not here:
+    found = choose_mention(anchor, trigger, here)
+    if found is None:
         return None
-    doc = trigger.doc
-    for holder in _holders(anchor, trigger):
-        attached = [m for m in here if _attached(doc[m.start : m.end], holder)]
-        if attached:
-            return _location(attached[0], resolved, "attached")
-    nearest = min(here, key=lambda m: abs(m.start - trigger.i))
-    location = _location(nearest, resolved, "sentence")
-    if location.precision == 1:
-        location.precision = 2 if abs(nearest.start - trigger.i) > 12 else 1
+    mention, how = found
+    if (mention.sentence, mention.start) in resolved:
+        location = _location(mention, resolved, how)
+        if how == "sentence" and location.precision == 1:
+            location.precision = 2 if abs(mention.start - trigger.i) > 12 else 1
+        return location
+    known = [m for m in here if (m.sentence, m.start) in resolved]
+    fallback = choose_mention(anchor, trigger, known)
+    if fallback is None:
+        return None
+    location = _location(fallback[0], resolved, fallback[1])
+    location.precision = max(location.precision, 2)
     return location
 
 
+def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[PlaceMention]
+                   ) -> tuple[PlaceMention, str] | None:
+    """The place mention an event happened at: attached to its verb or noun ('kicked off in
+    Astana'), else to one of its arguments ('rebel factions in Syria are attacking'), else the
+    nearest place in the same clause. None when the sentence names no place for it."""
+    if not mentions:
+        return None
+    doc = trigger.doc
+    for holder in _holders(anchor, trigger):
+        attached = [m for m in mentions if _attached(doc[m.start : m.end], holder)]
+        if attached:
+            return most_specific(attached), "attached"
+    for argument in _arguments(anchor or trigger):
+        attached = [m for m in mentions
+                    if _attached(doc[m.start : m.end], argument, origin=False)]
+        if attached:
+            return most_specific(attached), "attached"
+    clause = _clause_tokens(anchor or trigger)
+    near = [m for m in mentions if m.start in clause] or list(mentions)
+    return min(near, key=lambda m: abs(m.start - trigger.i)), "sentence"
+
+
+SPECIFICITY = {"container": 0, "neighbourhood": 4, "neighborhood": 4, "village": 4, "camp": 4, "suburb": 4,
+               "district": 3, "town": 3, "city": 2, "capital": 2, "area": 2, "province": 1,
+               "region": 1, "governorate": 1, "state": 1, "county": 1, "oblast": 1}
+
+
+def with_conjuncts(chosen: PlaceMention, mentions: Sequence[PlaceMention],
+                   doc: Doc) -> list[PlaceMention]:
+    """'the towns of Khan Touman, Aleis and Alzorba': every place of a coordinated list."""
+    root = doc[chosen.start : chosen.end].root
+    linked = {t.i for t in root.conjuncts}
+    return [chosen] + [m for m in mentions if m is not chosen
+                       and linked & set(range(m.start, m.end))]
+
+
+def most_specific(mentions: Sequence[PlaceMention]) -> PlaceMention:
+    """Of several places attached to an event, the smallest: 'a marketplace of Zafaraniyah
+    neighbourhood' over 'southern Baghdad'; in a tie, the first."""
+    def rank(m: PlaceMention) -> int:
+        return SPECIFICITY.get(m.mention.feature_hint or "", 2) + (
+            1 if m.mention.feature_hint and m.mention.feature_hint != "container" else 0)
+
+    best = max(rank(m) for m in mentions)
+    return next(m for m in mentions if rank(m) == best)
+
+
+def _arguments(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+
+
+def _clause_tokens(verb: Token) -> set[int]:
+    """Token indices of the verb's own clause (its subtree minus embedded clauses)."""
+    inside = {t.i for t in verb.subtree}
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "advcl", "relcl", "parataxis", "conj") and child.pos_ in (
+                "VERB", "AUX"):
+            inside -= {t.i for t in child.subtree}
+    return inside
+
+
 def _holders(anchor: Token | None, trigger: Token) -> list[Token]:
+    """The event's verb or noun, the verb that frames an event noun, and the main verb of a
+    participle or coordinated verb ('Shelling hit a bus in Donetsk, killing 8')."""
     holders = [t for t in (anchor, trigger) if t is not None]
     if trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and trigger.head not in holders:
         holders.append(trigger.head)
+    verb = anchor or trigger
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") \
+            and verb.head not in holders:
+        holders.append(verb.head)
     return holders
 
 
-def _attached(span: Span, holder: Token) -> bool:
-    """Is the place reached from `holder` through locative prepositions or as its object?"""
+def _attached(span: Span, holder: Token, origin: bool = True) -> bool:
+    """Is the place reached from `holder` through locative prepositions or as its object?
+    With `origin` false, 'from' (where someone comes from) does not count."""
     token = span.root
+    if not origin and any(t.dep_ == "pobj" and t.head.lower_ == "from"
+                          for t in (token, *token.ancestors) if t != holder):
+        return False
     for _ in range(6):
         head = token.head
         if head == token:
