@@ -1,0 +1,283 @@
+"""Toponym resolution: ranking candidates for the place names of one article.
+
+The gazetteer here is built from a handful of records written below, chosen to pose the classic
+ambiguities: a famous place and a small namesake (Donetsk, Tripoli, Paris), a country and a
+region of the same name (Georgia), a translation that collides with a town's own name
+(Bethlehem), a transliteration (Jenin / Janīn), a city and its governorate (Idlib).
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dragoman.resolve.gazetteer import Gazetteer, Place
+from dragoman.resolve.toponyms import (
+    MIN_SCORE,
+    Candidate,
+    ToponymMention,
+    candidates_for,
+    context_score,
+    kind_score,
+    population_score,
+    resolve_toponyms,
+    score,
+)
+
+
+def city(gid, name, cc, population, lat, lon, admin1code="", alternatenames=()):
+    return {"geonameid": gid, "name": name, "countrycode": cc, "population": population,
+            "latitude": lat, "longitude": lon, "admin1code": admin1code,
+            "alternatenames": list(alternatenames)}
+
+
+def country(iso, iso3, gid, name, capital, population):
+    return {"iso": iso, "iso3": iso3, "geonameid": gid, "name": name, "capital": capital,
+            "population": population}
+
+
+CITIES = [
+    city(709717, "Donetsk", "UA", 901_645, 48.02, 37.80, "05"),
+    city(569154, "Donetsk", "RU", 50_850, 48.34, 39.95, "61"),
+    city(2210247, "Tripoli", "LY", 1_150_989, 32.88, 13.19, "77"),
+    city(266826, "Tripoli", "LB", 229_398, 34.44, 35.85, "09"),
+    city(2988507, "Paris", "FR", 2_138_551, 48.85, 2.35, "11"),
+    city(4717560, "Paris", "US", 24_782, 33.66, -95.56, "TX"),
+    city(1526273, "Astana", "KZ", 1_544_142, 51.18, 71.45, "05", ["Nur-Sultan"]),
+    city(9000001, "Astana", "RU", 900, 55.0, 50.0, "61"),
+    city(169389, "Idlib", "SY", 128_840, 35.93, 36.63, "12"),
+    city(170905, "Dar‘ā", "SY", 97_969, 32.62, 36.10, "06", ["Daraa", "Deraa"]),
+    city(166365, "Nawá", "SY", 47_066, 32.89, 36.04, "06", ["Nawa"]),
+    city(1856035, "Naha", "JP", 317_625, 26.21, 127.68, "47", ["Nawa"]),
+    city(3405870, "Belém", "BR", 1_499_641, -1.46, -48.50, "16", ["Bethlehem"]),
+    city(5180225, "Bethlehem", "US", 74_892, 40.63, -75.37, "PA"),
+    city(283506, "Janīn", "PS", 34_730, 32.46, 35.30, "WE", ["Jenin"]),
+    city(3097228, "Jenin", "PL", 1_100, 52.5, 15.0, "76"),
+    city(9000002, "Qaryatayn", "BR", 600, -10.0, -50.0, "16"),
+    city(9000004, "Shani", "NG", 20_000, 10.22, 12.06, "27"),
+    city(9000005, "Shakhty", "RU", 230_000, 47.71, 40.22, "61"),
+    city(611717, "Tbilisi", "GE", 1_049_498, 41.69, 44.83, "51"),
+    city(170794, "Deir ez-Zor", "SY", 271_800, 35.34, 40.14, "07"),
+    city(9000003, "Atlanta", "US", 463_878, 33.75, -84.39, "GA"),
+]
+COUNTRIES = [
+    country("UA", "UKR", 690791, "Ukraine", "Kyiv", 44_622_516),
+    country("RU", "RUS", 2017370, "Russia", "Moscow", 144_478_050),
+    country("LY", "LBY", 2215636, "Libya", "Tripoli", 6_678_567),
+    country("LB", "LBN", 272103, "Lebanon", "Beirut", 6_848_925),
+    country("FR", "FRA", 3017382, "France", "Paris", 66_987_244),
+    country("US", "USA", 6252001, "United States", "Washington", 327_167_434),
+    country("KZ", "KAZ", 1522867, "Kazakhstan", "Nur-Sultan", 18_276_499),
+    country("SY", "SYR", 163843, "Syria", "Damascus", 16_906_283),
+    country("JP", "JPN", 1861060, "Japan", "Tokyo", 126_529_100),
+    country("BR", "BRA", 3469034, "Brazil", "Brasilia", 209_469_333),
+    country("PS", "PSE", 6254930, "Palestinian Territory", "East Jerusalem", 4_569_087),
+    country("PL", "POL", 798544, "Poland", "Warsaw", 37_978_548),
+    country("GE", "GEO", 614540, "Georgia", "Tbilisi", 3_731_000),
+    country("NG", "NGA", 2328926, "Nigeria", "Abuja", 195_874_740),
+]
+ADMIN1 = [
+    {"country": "SY", "admin1_code": "12", "name": "Idlib", "lat": 35.87, "lon": 36.61},
+    {"country": "SY", "admin1_code": "06", "name": "Daraa", "lat": 32.8, "lon": 36.13},
+    {"country": "UA", "admin1_code": "05", "name": "Donetsk", "lat": 47.98, "lon": 37.79},
+    {"country": "US", "admin1_code": "GA", "name": "Georgia", "lat": 33.28, "lon": -83.86},
+    {"country": "US", "admin1_code": "TX", "name": "Texas", "lat": 31.0, "lon": -97.0},
+]
+SUPPLEMENT = [
+    {"name": "United States", "alternatenames": ["US", "U.S."], "country_code": "USA",
+     "lat": 39.8, "lon": -98.6, "feature_code": "PCLI", "source": "curated"},
+    {"name": "Eastern Ghouta", "alternatenames": ["East Ghouta"], "country_code": "SYR",
+     "lat": 33.55, "lon": 36.42, "feature_code": "RGN", "source": "curated"},
+]
+
+
+@pytest.fixture(scope="module")
+def gaz(tmp_path_factory) -> Gazetteer:
+    path = tmp_path_factory.mktemp("topo") / "g.sqlite"
+    Gazetteer.build(path, cities=CITIES, countries=COUNTRIES, supplement=SUPPLEMENT,
+                    admin1=ADMIN1)
+    with Gazetteer.open(path, build=False) as opened:
+        yield opened
+
+
+def mention(text: str, **kw) -> ToponymMention:
+    return ToponymMention(text, 0, len(text), **kw)
+
+
+def top(gaz: Gazetteer, text: str, **kw) -> Place | None:
+    hints = {k: kw.pop(k) for k in ("country_hint", "feature_hint") if k in kw}
+    return resolve_toponyms([mention(text, **hints)], gaz, **kw)[0][1]
+
+
+# --- famous places and their namesakes ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Donetsk", "UKR"), ("Tripoli", "LBY"), ("Paris", "FRA"), ("Astana", "KAZ")],
+)
+def test_the_famous_place_wins_without_context(gaz, text, expected):
+    assert top(gaz, text).country_code == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [("Donetsk", "RUS", "RUS"), ("Tripoli", "LBN", "LBN")],
+)
+def test_the_article_context_can_overrule_fame(gaz, text, context, expected):
+    assert top(gaz, text, context_countries={context: 1.0}).country_code == expected
+
+
+def test_a_country_alone_does_not_overrule_a_capital_but_its_region_does(gaz):
+    assert top(gaz, "Paris", context_countries={"USA": 1.0}).country_code == "FRA"
+    with_texas = resolve_toponyms([mention("Paris"), mention("Texas")], gaz)
+    assert with_texas[0][1].geonameid == 4717560
+
+
+def test_context_weights_are_relative(gaz):
+    # When both countries are in the article, fame decides; a zero weight is no support.
+    assert top(gaz, "Tripoli", context_countries={"LBN": 1.0, "LBY": 1.0}).country_code == "LBY"
+    assert top(gaz, "Tripoli", context_countries={"LBN": 3.0, "LBY": 1.0}).country_code == "LBY"
+    assert top(gaz, "Tripoli", context_countries={"LBN": 5.0, "LBY": 0.0}).country_code == "LBN"
+
+
+def test_a_country_name_resolves_to_the_country(gaz):
+    georgia = top(gaz, "Georgia")
+    assert (georgia.feature_code, georgia.country_code) == ("PCLI", "GEO")
+    beside_atlanta = resolve_toponyms([mention("Atlanta"), mention("Georgia")], gaz)
+    assert beside_atlanta[1][1].feature_code == "ADM1"
+    assert top(gaz, "US").country_code == "USA"
+    assert top(gaz, "Syria's").feature_code == "PCLI"  # possessive dropped
+
+
+def test_other_mentions_of_the_article_are_context(gaz):
+    alone = resolve_toponyms([mention("Donetsk")], gaz)
+    assert alone[0][1].country_code == "UKR"
+    together = resolve_toponyms([mention("Donetsk"), mention("Shakhty")], gaz)
+    assert [p.country_code for _, p, _ in together] == ["RUS", "RUS"]
+    beside_syria = resolve_toponyms([mention("Nawa"), mention("Syria"), mention("Daraa")], gaz)
+    assert [p.country_code for _, p, _ in beside_syria] == ["SYR", "SYR", "SYR"]
+    assert beside_syria[2][1].feature_code == "PPLA"  # the city, not the governorate
+
+
+def test_country_hint(gaz):
+    assert top(gaz, "Astana", country_hint="RUS").geonameid == 9000001
+    mismatch = resolve_toponyms([mention("Astana", country_hint="FRA")], gaz)[0]
+    plain = resolve_toponyms([mention("Astana")], gaz)[0]
+    assert mismatch[2] < plain[2]
+
+
+def test_capital_hint_prefers_the_capital(gaz):
+    result = resolve_toponyms([mention("Astana", feature_hint="capital")], gaz)[0]
+    assert result[1].feature_code == "PPLC"
+    assert result[2] > resolve_toponyms([mention("Astana")], gaz)[0][2]
+
+
+# --- kinds of places ---------------------------------------------------------------------------
+
+
+def test_a_generic_word_selects_the_region(gaz):
+    assert top(gaz, "Idlib").feature_code == "PPLA"
+    assert top(gaz, "Idlib province").feature_code == "ADM1"
+    assert top(gaz, "the province of Idlib").feature_code == "ADM1"
+    assert top(gaz, "Idlib", feature_hint="province").feature_code == "ADM1"
+    assert top(gaz, "Donetsk region").feature_code == "ADM1"
+    assert top(gaz, "Idlib city").feature_code == "PPLA"
+
+
+def test_curated_places_resolve(gaz):
+    ghouta = top(gaz, "East Ghouta")
+    assert (ghouta.name, ghouta.feature_code, ghouta.geonameid) == ("Eastern Ghouta", "RGN", None)
+
+
+# --- names -------------------------------------------------------------------------------------
+
+
+def test_a_translation_does_not_beat_a_town_of_that_name(gaz):
+    assert top(gaz, "Bethlehem").country_code == "USA"  # not Belém, Brazil
+    assert top(gaz, "Bethlehem", context_countries={"BRA": 1}).country_code == "BRA"
+
+
+def test_a_transliteration_counts_as_the_own_name(gaz):
+    assert top(gaz, "Jenin").country_code == "PSE"  # Janīn, not the Polish village Jenin
+
+
+def test_transliteration_variants_are_found_fuzzily(gaz):
+    place = top(gaz, "Deir al-Zour", context_countries={"SYR": 1.0})
+    assert place.geonameid == 170794
+    assert top(gaz, "Deir al-Zour") is None  # a look-alike with no support is only a guess
+    (candidate,) = candidates_for(mention("Deir al-Zour"), gaz)
+    assert candidate.name_score < 0.5
+    assert [p.name for p in gaz.lookup_fuzzy("Sani")] == ["Shani"]
+    assert candidates_for(mention("Sani"), gaz) == []  # too short to guess at
+
+
+def test_unknown_and_empty_names_give_none(gaz):
+    texts = ["Reshimbagh", "", "x", "City", "the province"]
+    results = resolve_toponyms([mention(t) for t in texts], gaz)
+    assert [(p, s) for _, p, s in results] == [(None, 0.0)] * len(texts)
+
+
+def test_a_tiny_namesake_abroad_is_not_a_guess(gaz):
+    # A village of 600 in Brazil bears the name of a Syrian town the gazetteer lacks.
+    assert top(gaz, "Qaryatayn", context_countries={"SYR": 1.0}) is None
+    assert top(gaz, "Qaryatayn") is not None  # with no context at all it is the only reading
+
+
+def test_results_keep_the_order_and_the_mentions(gaz):
+    mentions = [mention("Paris"), mention("Nowhere"), mention("Tripoli")]
+    results = resolve_toponyms(mentions, gaz)
+    assert [m for m, _, _ in results] == mentions
+    assert results[1][1] is None
+    assert all(0.0 <= s <= 1.0 for _, _, s in results)
+    assert all(s >= MIN_SCORE for _, p, s in results if p is not None)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(min_size=0, max_size=25), max_size=4))
+def test_any_text_gets_a_score_in_range(gaz, texts):
+    results = resolve_toponyms([mention(t) for t in texts], gaz)
+    assert len(results) == len(texts)
+    for _, place, value in results:
+        assert 0.0 <= value <= 1.0
+        assert (place is None) == (value == 0.0)
+
+
+# --- the parts of the score --------------------------------------------------------------------
+
+
+def test_population_score():
+    assert population_score(10_000_000) == 1.0
+    assert population_score(2_000_000_000) == 1.0
+    assert population_score(0) == 0.5  # unknown
+    assert population_score(500) < population_score(50_000) < population_score(5_000_000)
+
+
+def test_kind_score():
+    assert kind_score("PCLI") > kind_score("PPLC") > kind_score("PPLA") > kind_score("PPL")
+    assert kind_score("ADM1") < kind_score("PPL")
+    assert kind_score("ADM1", frozenset({"ADM1"})) == 1.0
+    assert kind_score("PPL", frozenset({"ADM1"})) == 0.2
+
+
+def test_context_score():
+    place = Place(1, "Idlib", "SYR", "Idlib Governorate", 0, 0, "PPLA", 1)
+    assert context_score(place, {}, []) == 0.4  # nothing known: neutral
+    assert context_score(place, {"LBN": 1.0}, []) == 0.0
+    assert context_score(place, {"SYR": 1.0}, []) == pytest.approx(0.4)
+    assert context_score(place, {"SYR": 0.5}, []) == pytest.approx(0.35)
+    same_region = Place(2, "Saraqib", "SYR", "Idlib Governorate", 0, 0, "PPL", 1)
+    other_region = Place(3, "Homs", "SYR", "Homs Governorate", 0, 0, "PPLA", 1)
+    syria = Place(4, "Syria", "SYR", None, 0, 0, "PCLI", 1)
+    assert context_score(place, {}, [same_region]) == 1.0
+    assert context_score(place, {}, [other_region]) == 0.4
+    assert context_score(place, {}, [syria]) == 0.45
+    assert context_score(place, {}, [], country_hint="SYR") == 1.0
+
+
+def test_score_is_bounded_and_penalises_a_wrong_hint():
+    place = Place(1, "Kabul", "AFG", None, 0, 0, "PPLC", 4_000_000)
+    best = score(Candidate(place, 1.0), 1.0)
+    assert 0.9 < best <= 1.0
+    assert score(Candidate(place, 1.0), 1.0, country_hint="PAK") == pytest.approx(best * 0.6)
