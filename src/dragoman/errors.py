@@ -63,4 +63,4 @@ class GoldFormatError(DragomanError):
 
 class GazetteerError(DragomanError):
     code = "E040"
-    hint = "rebuild it with `dragoman gazetteer build --force`"
+    hint = "rebuild it with `dragoman gazetteer build --force`"  # a real command: cli.py

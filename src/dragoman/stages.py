@@ -200,9 +200,6 @@ def _actor_tokens(coded: Coded, offset: int) -> set[int]:
     return {t.i for t in doc for start, end in spans if start <= t.idx < end}
 
 
-PLOVER_CODES = {"XKX": "KOS"}  # GeoNames' Kosovo code; the PLOVER manual uses KOS
-
-
 def gazetteer_country(path: str | None = None):
     """A function naming the country of a place name (most populous match), or None when
     the gazetteer cannot be opened."""
@@ -220,8 +217,7 @@ def gazetteer_country(path: str | None = None):
             return None
         best = max(places, key=lambda p: p.population)
         significant = best.population >= 1000 or best.feature_code.startswith(("ADM", "PCL"))
-        code = PLOVER_CODES.get(best.country_code, best.country_code)
-        return code if significant else None
+        return best.country_code if significant else None
 
     return country_of
 

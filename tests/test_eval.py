@@ -1,0 +1,56 @@
+"""dragoman eval on our own small PLOVER gold file (no ../shared needed), and the metrics."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from dragoman.errors import GoldFormatError
+from dragoman.evaluate import detect_format, evaluate
+from dragoman.evaluate.metrics import PRF, PerLabel
+
+from .conftest import REPO
+
+GOLD = REPO / "tests" / "data" / "plover-gold.jsonl"
+
+
+def test_prf_counts_multisets():
+    prf = PRF()
+    prf.add(["a", "b", "b"], ["b", "c"])
+    assert (prf.tp, prf.fp, prf.fn) == (1, 1, 2)
+    assert prf.precision == 0.5 and prf.recall == pytest.approx(1 / 3)
+    labels = PerLabel()
+    labels.add(["ASSAULT"], ["ASSAULT", "ACCUSE"])
+    assert labels.labels["ACCUSE"].fp == 1 and labels.micro().tp == 1
+
+
+def test_formats_are_detected(tmp_path):
+    assert detect_format(GOLD) == "plover"
+    odd = tmp_path / "odd.jsonl"
+    odd.write_text('{"hello": 1}\n', "utf-8")
+    with pytest.raises(GoldFormatError, match="cannot tell"):
+        detect_format(odd)
+
+
+@pytest.mark.slow
+def test_plover_gold_scores_types_actors_and_places():
+    report = evaluate(GOLD)
+    metrics = report.metrics
+    assert metrics["stories"] == 5
+    assert metrics["type_precision"] == 1.0 and metrics["type_recall"] == 1.0
+    assert metrics["actor_accuracy"] >= 0.75
+    assert metrics["location_accuracy"] == 1.0
+    assert {row["label"] for row in report.per_label} == {"ASSAULT", "COERCE", "SANCTION",
+                                                         "CONSULT"}
+
+
+@pytest.mark.slow
+def test_eval_command_prints_a_json_report():
+    done = subprocess.run([sys.executable, "-m", "dragoman", "eval", str(GOLD), "-f", "json"],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["set"] == "plover:plover-gold.jsonl" and "type_f1" in report["metrics"]
