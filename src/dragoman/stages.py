@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dragoman.code.events import Coded, EventCoder
-from dragoman.code.triggers import surface_forms
+from dragoman.code.triggers import passes, prefilter_table
 from dragoman.code.typology import classify
 from dragoman.code.when import event_date, tense_of
 from dragoman.extract.sentences import _splitter, split_sentences
@@ -41,19 +41,20 @@ class SentenceStage:
 
 @dataclass
 class CandidateStage:
-    """Only sentences with a word that can signal an event are parsed."""
+    """Only sentences that may hold an event are parsed: a trigger word, and the words its
+    conditions need ('held' with 'talks'), must be there (code/triggers.prefilter_table)."""
 
-    forms: frozenset[str]
+    table: dict[str, tuple[frozenset[str], ...]]
     enabled: bool = True
     name: str = "candidates"
-    version: str = "1"
+    version: str = "2"
     requires: tuple[str, ...] = ("tokens",)
     provides: tuple[str, ...] = ("candidates",)
 
     def __call__(self, document: Document) -> Document:
         document.candidates = [
             i for i, tokens in enumerate(document.tokens)
-            if not self.enabled or any(t.lower_ in self.forms for t in tokens)
+            if not self.enabled or passes({t.lower_ for t in tokens}, self.table)
         ]
         document.stats["parsed"] = len(document.candidates)
         return document
@@ -70,9 +71,15 @@ class ParseStage:
     provides: tuple[str, ...] = ("parsed",)
 
     def __call__(self, document: Document) -> Document:
-        texts = [document.sentences[i].text for i in document.candidates]
-        document.parsed = dict(zip(document.candidates, self.parser(texts)))
+        self.parse_batch([document])
         return document
+
+    def parse_batch(self, documents: Sequence[Document]) -> None:
+        """Parse the candidate sentences of several documents in one go."""
+        texts = [d.sentences[i].text for d in documents for i in d.candidates]
+        docs = iter(self.parser(texts))
+        for document in documents:
+            document.parsed = {i: next(docs) for i in document.candidates}
 
 
 @dataclass
@@ -343,10 +350,10 @@ def build_stages(knowledge: Knowledge, config: Config,
     # Curated triggers and the user's own patterns decide which sentences are parsed; packaged
     # CAMEO patterns apply in those sentences (their 1,811 verbs would let almost every
     # sentence through, and they code only with a content word besides the verb).
-    forms = surface_forms(knowledge, *(p.surface_forms() for p in (user_patterns,) if p))
+    table = prefilter_table(knowledge, *(p.surface_forms() for p in (user_patterns,) if p))
     stages: list[Stage] = [
         SentenceStage(),
-        CandidateStage(forms, enabled=config.prefilter),
+        CandidateStage(table, enabled=config.prefilter),
         ParseStage(parser or parse),
         ActorScanStage(resolver),
     ]

@@ -137,6 +137,53 @@ def _noun_fits(trigger: Trigger, noun: Token) -> bool:
     return True
 
 
+def prefilter_table(knowledge: Knowledge, *extra: Iterable[str]
+                    ) -> dict[str, tuple[frozenset[str], ...]]:
+    """For each word form that may signal an event, what else the sentence must contain for
+    one of its triggers to fire: an empty set means nothing ('attacked'); otherwise any of
+    the words ('held' needs talks, meeting, ... ; 'pulled' needs 'out' or 'back').
+
+    A sentence that passes is parsed; one that cannot pass holds no event we could code."""
+    table: dict[str, set[frozenset[str]]] = {}
+    for triggers in (*knowledge.verb_triggers.values(), *knowledge.noun_triggers.values()):
+        for trigger in triggers:
+            need = _needed_words(trigger)
+            for form in inflections(trigger.words[-1]):
+                table.setdefault(form, set()).add(need)
+    for forms in extra:
+        for form in forms:
+            table.setdefault(form, set()).add(frozenset())
+    return {form: tuple(needs) for form, needs in table.items()}
+
+
+def _needed_words(trigger: Trigger) -> frozenset[str]:
+    """Words one of which must be in the sentence for `trigger` to have a chance."""
+    c = trigger.conditions
+    words: set[str] = set()
+    for key in ("object", "frame_only", "modifier"):
+        for word in c.get(key, ()):
+            words.update(inflections(word))
+    for objects in c.get("prep_object", {}).values():
+        for word in objects:
+            words.update(inflections(word))
+    if "particle" in c and not words:
+        words.add(c["particle"])
+    if "prep" in c and not words:
+        words.update(c["prep"])
+    if len(trigger.words) > 1:  # "air strike": the first word too
+        words = words or set(inflections(trigger.words[0])) | {trigger.words[0]}
+    return frozenset(words)
+
+
+def passes(words: set[str], table: dict[str, tuple[frozenset[str], ...]]) -> bool:
+    """Whether a sentence's lower-case words may hold an event (see prefilter_table)."""
+    for word in words:
+        for need in table.get(word, ()):
+            if not need or need & words:
+                return True
+    return False
+
+
 def surface_forms(knowledge: Knowledge, *extra: Iterable[str]) -> frozenset[str]:
     """Lower-case word forms that may signal an event: sentences without any are not parsed.
 

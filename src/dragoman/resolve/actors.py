@@ -169,6 +169,11 @@ class ActorIndex:
             self._add_actor(record, 2)
         for record in (*agents, *user_agents):
             self._add_agent(record)
+        # the lengths of the names that start with each first piece, longest first
+        starts: dict[str, set[int]] = {}
+        for key in self.keys:
+            starts.setdefault(key[0], set()).add(len(key))
+        self._lengths = {p: sorted(n, reverse=True) for p, n in starts.items()}
         self._single: dict[str, list[Lex]] = {}  # one-word country names and demonyms
         self._surnames: dict[str, list[tuple[str, ActorEntry]]] = {}
         for key, lexes in self.keys.items():
@@ -230,8 +235,7 @@ class ActorIndex:
         """Longest-first, non-overlapping knowledge-base names among `tokens`."""
         flat: list[tuple[str, str, int]] = []  # (folded piece, raw piece, token index)
         for token in tokens:
-            raw = token.text
-            for folded_piece, raw_piece in zip(pieces(raw), _raw_pieces(raw)):
+            for folded_piece, raw_piece in _token_pieces(token.text):
                 flat.append((folded_piece, raw_piece, token.i))
         mentions: list[Mention] = []
         position = 0
@@ -247,7 +251,12 @@ class ActorIndex:
         return mentions
 
     def _longest(self, flat: list[tuple[str, str, int]], position: int):
-        for length in range(min(self.max_len, len(flat) - position), 0, -1):
+        lengths = self._lengths.get(flat[position][0])
+        if not lengths:
+            return None  # no name starts with this word: the common case, kept cheap
+        for length in lengths:
+            if length > len(flat) - position:
+                continue
             window = flat[position : position + length]
             lexes = self.keys.get(tuple(p for p, _, _ in window))
             if not lexes:
@@ -297,6 +306,11 @@ def _same_capacity(a: Lex, b: Lex) -> bool:
     if a.kind == "agent":
         return True
     return a.entry.id == b.entry.id or (a.kind == "country")
+
+
+@lru_cache(maxsize=100_000)
+def _token_pieces(text: str) -> tuple[tuple[str, str], ...]:
+    return tuple(zip(pieces(text), _raw_pieces(text)))
 
 
 def _raw_pieces(text: str) -> list[str]:
