@@ -140,6 +140,7 @@ class ToponymStage:
 
     gazetteer: object
     adjectives: dict[str, str]
+    is_place: Callable[[str], bool] | None = None
     name: str = "toponyms"
     version: str = "1"
     requires: tuple[str, ...] = ("parsed", "actors")
@@ -151,14 +152,17 @@ class ToponymStage:
 
         from dragoman.resolve.gazetteer import Gazetteer
 
-        return cls(Gazetteer.open(Path(path) if path else None), country_adjectives(knowledge))
+        gazetteer = Gazetteer.open(Path(path) if path else None)
+        country_of = gazetteer_country(path)
+        return cls(gazetteer, country_adjectives(knowledge),
+                   lambda name: country_of(name) is not None)
 
     def __call__(self, document: Document) -> Document:
         from dragoman.code.where import dateline_place, place_mentions, resolve_places
 
         for i, doc in sorted(document.parsed.items()):
             document.places.extend(place_mentions(doc, i, document.sentences[i].start,
-                                                  self.adjectives))
+                                                  self.adjectives, self.is_place))
         state = document.actors
         countries = state.countries if state else {}
         document.resolved_places = resolve_places(document.places, self.gazetteer, countries)

@@ -11,7 +11,7 @@ backed the initiative") is metonymy, not a location.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -46,14 +46,20 @@ class PlaceMention:
 
 
 def place_mentions(doc: Doc, sentence: int, offset: int,
-                   country_of_adjective: Mapping[str, str]) -> list[PlaceMention]:
+                   country_of_adjective: Mapping[str, str],
+                   is_place: Callable[[str], bool] | None = None) -> list[PlaceMention]:
     """Place names of a parsed sentence, with country and feature hints: GPE/LOC/FAC
-    entities that are not acting (a subject is an actor: metonymy), and proper nouns in a
-    locative phrase the entity recogniser missed ('the town of Douma')."""
+    entities that are not acting (a subject is an actor: metonymy), proper nouns in a
+    locative phrase the entity recogniser missed ('the town of Douma'), and, with
+    `is_place` (a gazetteer test), other proper names the gazetteer knows ('Aleis')."""
     found: list[PlaceMention] = []
     spans = [(_strip_article(e), e.label_) for e in doc.ents if e.label_ in PLACE_LABELS]
     covered = {t.i for span, _ in spans for t in span}
     spans += [(span, None) for span in _locative_names(doc) if not covered & {t.i for t in span}]
+    if is_place is not None:
+        covered = {t.i for span, _ in spans for t in span}
+        spans += [(span, None) for span in _proper_names(doc)
+                  if not covered & {t.i for t in span} and is_place(span.text)]
     for span, label in sorted(spans, key=lambda s: s[0].start):
         if not span.text.strip() or _acting(span) or _not_a_place(span):
             continue
@@ -114,6 +120,47 @@ def _acting(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
+def _proper_names(doc: Doc) -> list[Span]:
+    """Runs of capitalised proper nouns (with their inner hyphens: 'Sheikh Sa'eed',
+    'Al-Bab') in a place-like position: after a locative preposition, in a list with another
+    name, or before a place word ('Silopi town'). Checked against the gazetteer by the caller."""
+    runs: list[Span] = []
+    start = None
+    for token in [*doc, None]:
+        name = token is not None and _name_token(token, start is not None)
+        if name and start is None:
+            start = token.i
+        elif not name and start is not None:
+            end = token.i if token is not None else len(doc)
+            while end > start and not doc[end - 1].text[:1].isupper():
+                end -= 1  # a run never ends on its joining hyphen
+            span = doc[start:end]
+            if len(span.text) >= 3 and _place_position(span):
+                runs.append(span)
+            start = None
+    return runs
+
+
+def _name_token(token: Token, inside: bool) -> bool:
+    if token.ent_type_ in ("PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL"):
+        return False
+    if inside and token.text in ("-", "'", "’", "‘"):
+        return True
+    return token.pos_ == "PROPN" and token.text[:1].isupper()
+
+
+def _place_position(span: Span) -> bool:
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"of"}:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+            root.head.head.lemma_.lower() in FEATURE_NOUNS:
+        return True
+    if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
+        return True
+    return root.dep_ == "compound" and root.head.lemma_.lower() in FEATURE_NOUNS
+
+
 def _locative_names(doc: Doc) -> list[Span]:
     """Capitalised proper nouns governed by a locative preposition, or by 'of' after a place
     word ('the town of Douma'), that no entity covers."""
@@ -137,8 +184,8 @@ def _strip_article(ent: Span) -> Span:
     start, end = ent.start, ent.end
     while start < end - 1 and ent.doc[start].lower_ in ("the",):
         start += 1
-    while end - 1 > start and ent.doc[end - 1].is_lower and \
-            ent.doc[end - 1].lemma_ in FEATURE_NOUNS:
+    while end - 1 > start and (ent.doc[end - 1].is_lower and ent.doc[end - 1].lemma_ in
+                               FEATURE_NOUNS or ent.doc[end - 1].text in ("'s", "’s", "'", "’")):
         end -= 1
     return ent.doc[start:end]
 
@@ -153,10 +200,12 @@ def _hints(span: Span, country_of_adjective: Mapping[str, str]) -> tuple[str | N
         country = next((country_of_adjective[a.lower()] for a in adjectives
                         if a.lower() in country_of_adjective), None)
         return country, noun.lemma_.lower()
-    if root.dep_ in ("compound", "amod") and head.lemma_.lower() in FEATURE_NOUNS:
-        if any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-            return None, "container"  # "the south Baghdad neighbourhood of Al-Bayaa"
-        return None, head.lemma_.lower()
+    if root.dep_ in ("compound", "amod", "poss") and head.lemma_.lower() in FEATURE_NOUNS:
+        inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for p in c.children if p.dep_ == "pobj"]
+        if root.dep_ == "poss" or (inner and inner[0].lemma_.lower() not in FEATURE_NOUNS):
+            return None, "container"  # "Iraq's Nineveh province", "Baghdad district of X"
+        return None, head.lemma_.lower()  # "Silopi town (of Sirnak province)"
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.lemma_.lower() in FEATURE_NOUNS:
         return None, after.lemma_.lower()
@@ -208,6 +257,10 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
         return None
     doc = trigger.doc
     for holder in _holders(anchor, trigger):
+        patients = [m for m in mentions if doc[m.start : m.end].root.head == holder
+                    and doc[m.start : m.end].root.dep_ in ("nsubjpass", "dobj")]
+        if patients:  # "Eastern Slavonia was captured", "shelled Aleppo"
+            return patients[0], "attached"
         attached = [m for m in mentions if _attached(doc[m.start : m.end], holder)]
         if attached:
             return most_specific(attached), "attached"
