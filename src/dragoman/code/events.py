@@ -512,7 +512,7 @@ def _object_nouns(verb: Token) -> list[Token]:
 
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "case", "npadvmod", "nummod"}
-WEAK_RESOLUTIONS = {"agent+context", "agent", "unknown", None}
+WEAK_RESOLUTIONS = {"agent+context", "agent", "unknown", "located", None}
 
 
 def _strong(entity: Entity) -> bool:

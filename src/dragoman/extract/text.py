@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -129,6 +130,22 @@ def same_words(a: str, b: str) -> bool:
         return re.findall(r"\w+", s.lower())
 
     return bool(words(a)) and words(a) == words(b)
+
+
+def sentence_case(headline: str, common: Callable[[str], bool]) -> str:
+    """'Talks Begin In Jerusalem Over Trade' -> 'Talks begin in Jerusalem over trade': a
+    title-case headline parses badly; ordinary words (as `common` says) are lowered, names
+    stay. Headlines already in sentence case come back unchanged."""
+    words = headline.split(" ")
+    capitalised = [w for w in words[1:] if w[:1].isupper()]
+    if len(capitalised) < max(2, (len(words) - 1) * 0.6):
+        return headline
+    out = [words[0]]
+    for word in words[1:]:
+        core = word.strip("\"'“”‘’,.:;!?()")
+        lowered = core.lower()
+        out.append(word.replace(core, lowered) if core.istitle() and common(lowered) else word)
+    return " ".join(out)
 
 
 def clean(text: str, *, detect_title: bool = True) -> tuple[str | None, str]:

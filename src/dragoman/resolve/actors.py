@@ -429,7 +429,9 @@ class ActorResolver:
     def _place_owner(self, head: Token, mentions: Sequence[Mention], state: ArticleActors,
                      offset: int) -> tuple[Entity | None, str]:
         """A place is not an actor, but 'an army post' or 'rebel positions' name who holds it:
-        the actor among the place noun's modifiers, if any."""
+        the actor among the place noun's modifiers, if any; 'a Syrian island' names only the
+        country it lies in (coded as located there, with no sector)."""
+        country = None
         for child in sorted(head.children, key=lambda c: -c.i):
             if child.dep_ in ("compound", "poss", "nmod", "amod") and child.i < head.i:
                 span = [t for t in np_tokens(child) if t.i < head.i]
@@ -437,7 +439,14 @@ class ActorResolver:
                 entity, kind = self._compose(child, span, inside, state, offset)
                 if entity is not None and entity.sector:
                     return entity, kind
-        return None, ""
+                if entity is not None and entity.code and country is None:
+                    country = entity.code
+        if country is None:
+            return None, ""
+        span = np_tokens(head)
+        return Entity(entity_text=_text(span), code=country, cameo=country,
+                      start=offset + span[0].idx, end=offset + span[-1].idx + len(span[-1].text),
+                      resolution="located"), "place"
 
     @staticmethod
     def countries_in(mentions: Iterable[Mention]) -> list[str]:
@@ -456,6 +465,8 @@ class ActorResolver:
         """The entity named by the noun phrase headed by `head`, or None if it names none."""
         entity, kind = self._resolve(head, mentions, state, offset, depth=0)
         if entity is not None:
+            if not entity.sector and entity.sectors:  # only a secondary sector: it is the one
+                entity.sector, entity.sectors = entity.sectors[0], entity.sectors[1:]
             entity.sector = entity.sector or None  # "" in the knowledge means "none"
             entity.sectors = [s for s in entity.sectors if s and s != entity.sector]
             state.remember(kind, entity)
@@ -466,8 +477,10 @@ class ActorResolver:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PRONOUN_KINDS:
             return self._pronoun(head, state, offset)
-        if head.lemma_.lower() in PLACE_NOUNS:
-            return self._place_owner(head, mentions, state, offset)
+        if head.lemma_.lower() in PLACE_NOUNS and head.pos_ == "NOUN" and head.is_lower:
+            owner = self._place_owner(head, mentions, state, offset)
+            return owner if owner[0] is not None else self._located(head, mentions, state,
+                                                                     offset, depth)
         span = np_tokens(head)
         inside = [m for m in mentions if (span[0].i <= m.start and m.end <= span[-1].i + 1)
                   or m.start <= head.i < m.end]  # a known name beats a broken parse
@@ -479,12 +492,33 @@ class ActorResolver:
         if entity is None and head.pos_ in ("PROPN", "NOUN") and head.ent_type_ not in NOT_ACTORS:
             entity, kind = self._fuzzy(head, span, state, offset)
         if entity is None and head.pos_ == "PROPN" and head.ent_type_ not in NOT_ACTORS:
-            entity, kind = _unknown(head, span, state, offset)
+            entity, kind = _unknown(head, span, state, offset, inside, self.place_country)
         if depth < 2:
             entity, kind = self._attachments(head, entity, kind, mentions, state, offset, depth)
         if entity is None:
-            return self._anaphor(head, span, state, offset)
+            entity, kind = self._anaphor(head, span, state, offset)
+        if entity is None and depth < 2:
+            entity, kind = self._located(head, mentions, state, offset, depth)
         return entity, kind
+
+    def _located(self, head: Token, mentions: Sequence[Mention], state: ArticleActors,
+                 offset: int, depth: int) -> tuple[Entity | None, str]:
+        """'targets in Syria', 'an amusement park in Kabul': something the text places in a
+        country, coded with that country and no sector."""
+        for child in head.children:
+            if child.dep_ != "prep" or child.lower_ not in ("in", "across", "throughout",
+                                                            "inside"):
+                continue
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                other, _ = self._resolve(pobj, mentions, state, offset, depth + 1)
+                if other is not None and other.code and other.resolution in ("country", "place",
+                                                                            "metonym"):
+                    span = np_tokens(head)
+                    return Entity(entity_text=_text(span), code=other.code, cameo=other.code,
+                                  start=offset + span[0].idx,
+                                  end=offset + span[-1].idx + len(span[-1].text),
+                                  resolution="located"), "place"
+        return None, ""
 
     def _compose(self, head: Token, span: list[Token], inside: list[Mention],
                  state: ArticleActors, offset: int) -> tuple[Entity | None, str]:
@@ -571,15 +605,18 @@ class ActorResolver:
     def _place(self, head: Token, span: list[Token], offset: int) -> tuple[Entity | None, str]:
         """A place named as an actor ('shelled Mariupol', 'Sydney said'): its country, with
         no sector; the place stays the event's location too."""
-        if self.place_country is None or head.ent_type_ in ("PERSON", "ORG", "NORP"):
-            return None, ""
+        if self.place_country is None or head.ent_type_ in ("PERSON", "NORP") or (
+                head.text.isupper() and len(head.text) <= 5):
+            return None, ""  # people, nationalities, acronyms ('PAN') are not places
         names = [t for t in span if _capitalised_name(t)]
         text = head.doc[names[0].i : names[-1].i + 1] if names else head.doc[head.i : head.i + 1]
         code = self.place_country(text.text)
         if code is None:
             return None, ""
-        return Entity(entity_text=text.text, code=code, cameo=code, start=offset + text.start_char,
-                      end=offset + text.end_char, resolution="place"), "place"
+        # as an actor a town means its people ('shelled Mariupol'): civilians, PLOVER's CVL
+        return Entity(entity_text=text.text, code=code, sector="CVL", cameo=code + "CVL",
+                      start=offset + text.start_char, end=offset + text.end_char,
+                      resolution="place"), "place"
 
     def _fuzzy(self, head: Token, span: list[Token], state: ArticleActors,
                offset: int) -> tuple[Entity | None, str]:
@@ -675,6 +712,11 @@ class ActorResolver:
         wanted = PRONOUN_KINDS.get(head.lower_)
         if wanted is None:
             return None, ""
+        if wanted in ("person", "plural") and state.antecedent(
+                {"person"} if wanted == "person" else {"plural", "group", "government", "person"}
+        ) is None:  # 'he' with no one before him: an unidentified actor (PLOVER's UNK)
+            return Entity(entity_text=head.text, sector="UNK", start=offset + head.idx,
+                          end=offset + head.idx + len(head.text), resolution="unresolved"), ""
         kinds = {"person"} if wanted == "person" else {"plural", "group", "government", "person"}
         if wanted == "organization":
             kinds = {"group", "government", "organization", "country"}
@@ -705,14 +747,19 @@ class ActorResolver:
         return entity, wanted
 
 
-def _unknown(head: Token, span: list[Token], state: ArticleActors,
-             offset: int) -> tuple[Entity, str]:
+def _unknown(head: Token, span: list[Token], state: ArticleActors, offset: int,
+             mentions: Sequence[Mention] = (),
+             place_country: Callable[[str], str | None] | None = None) -> tuple[Entity, str]:
     """A name the knowledge base lacks: kept with its own words and a best guess of its
-    country (the article's main country), never dropped."""
-    names = [t for t in span if t.pos_ == "PROPN" or t.text in ("-", "'")]
+    country (a country word inside the name, 'Chadian Human Rights League'; a place in it,
+    'Kano Electricity Company'; else the article's main country), never dropped."""
+    names = [t for t in span if t.pos_ in ("PROPN", "ADJ") or t.text in ("-", "'")]
     first = names[0].i if names else head.i
     text = head.doc[first : head.i + 1]
-    entity = Entity(entity_text=text.text, code=state.main_country(), start=offset + text.start_char,
+    inner = [m for m in mentions if m.kinds & {"country", "adjective"} and first <= m.start]
+    code = inner[0].lexes[0].entry.roles[0].code if inner else _place_inside(
+        text, place_country) or state.main_country()
+    entity = Entity(entity_text=text.text, code=code, start=offset + text.start_char,
                     end=offset + text.end_char, resolution="unknown")
     return entity, "person" if head.ent_type_ == "PERSON" else "group"
 
@@ -752,6 +799,21 @@ def np_tokens(head: Token) -> list[Token]:
     kept.sort(key=lambda t: t.i)
     # a name's own punctuation ("al-Sham", "U.S.") stays; commas and quotes around it do not
     return [t for t in kept if not (t.is_punct and t.text not in ("-", "'", "."))] or [head]
+
+
+def _place_inside(text: Span, place_country: Callable[[str], str | None] | None) -> str | None:
+    """The country of a place named inside an organisation's name (two words or more, so that
+    a first name that happens to be a village does not count)."""
+    if place_country is None or len(text) < 3:
+        return None
+    for size in (3, 2):
+        for start in range(text.start, text.end - size + 1):
+            words = text.doc[start : start + size]
+            if all(t.text[:1].isupper() for t in words):
+                code = place_country(words.text)
+                if code:
+                    return code
+    return None
 
 
 def _capitalised_name(token: Token) -> bool:
