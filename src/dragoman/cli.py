@@ -159,13 +159,17 @@ def validate_command(files: tuple[str, ...], kind: str) -> None:
 @click.option("--limit", type=click.IntRange(min=1), help="Score only the first N items.")
 @click.option("--split", type=click.Choice(["test", "train", "all"]), default="test",
               show_default=True, help="NGEC synthetic stories: which split to score.")
+@click.option("--method", type=click.Choice(["rules", "model", "hybrid"]),
+              help="NGEC synthetic stories: the rules, the learned classifier (ml extra), or "
+                   "the title's rule-coded event else the classifier [default: hybrid with "
+                   "the ml extra, else rules].")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
               help="Output format [default: table on a terminal, jsonl when piped]; json "
                    "prints the whole report.")
 @click.option("--errors", type=click.File("w", encoding="utf-8"),
               help="Write the items the coder got wrong here (JSONL).")
 def eval_command(gold: Path, gold_format: str | None, limit: int | None, split: str,
-                 fmt: str | None, errors) -> None:
+                 method: str | None, fmt: str | None, errors) -> None:
     """Run the coder on a gold file and print precision, recall, F1 and accuracies.
 
     GOLD is PLOVER JSONL (id, text, published, event, actor, recipient, event_loc), the
@@ -182,7 +186,7 @@ def eval_command(gold: Path, gold_format: str | None, limit: int | None, split: 
     from dragoman.evaluate import evaluate
 
     try:
-        report = evaluate(gold, gold_format, limit=limit, split=split)
+        report = evaluate(gold, gold_format, limit=limit, split=split, method=method)
     except DragomanError as error:
         _fail(error)
     out = click.get_text_stream("stdout")

@@ -84,7 +84,7 @@ def _first_record(path: Path) -> dict:
 
 
 def evaluate(path: Path, fmt: str | None = None, *, limit: int | None = None,
-             split: str = "test", config: Any = None) -> Report:
+             split: str = "test", method: str | None = None, config: Any = None) -> Report:
     """Evaluate the coder on one gold file (see the module docs for the formats)."""
     path = Path(path)
     if not path.exists():
@@ -101,7 +101,7 @@ def evaluate(path: Path, fmt: str | None = None, *, limit: int | None = None,
     if fmt == "ngec-stories":
         from dragoman.evaluate.ngec import evaluate_stories
 
-        return evaluate_stories(path, limit=limit, split=split)
+        return evaluate_stories(path, limit=limit, split=split, method=method)
     if fmt == "geolocation":
         from dragoman.evaluate.geolocation import evaluate_geolocation
 
