@@ -174,6 +174,8 @@ class ActorIndex:
         for key in self.keys:
             starts.setdefault(key[0], set()).add(len(key))
         self._lengths = {p: sorted(n, reverse=True) for p, n in starts.items()}
+        # the proper beginnings of longer names, so a scan stops as soon as no name can go on
+        self._prefixes = {key[:n] for key in self.keys for n in range(2, len(key))}
         self._single: dict[str, list[Lex]] = {}  # one-word country names and demonyms
         self._surnames: dict[str, list[tuple[str, ActorEntry]]] = {}
         for key, lexes in self.keys.items():
@@ -233,29 +235,36 @@ class ActorIndex:
 
     def scan(self, tokens: Sequence[Token]) -> list[Mention]:
         """Longest-first, non-overlapping knowledge-base names among `tokens`."""
-        flat: list[tuple[str, str, int]] = []  # (folded piece, raw piece, token index)
-        for token in tokens:
-            for folded_piece, raw_piece in _token_pieces(token.text):
-                flat.append((folded_piece, raw_piece, token.i))
+        flat = [(folded_piece, raw_piece, token.i) for token in tokens
+                for folded_piece, raw_piece in _token_pieces(token.text)]
+        # (folded piece, raw piece, token index)
         mentions: list[Mention] = []
-        position = 0
-        while position < len(flat):
+        covered = 0  # names do not overlap: the first and longest wins
+        lengths = self._lengths
+        for position, (folded, _, _) in enumerate(flat):
+            if position < covered or folded not in lengths:
+                continue  # no name starts with this word: the common case, kept cheap
             found = self._longest(flat, position)
             if found is None:
-                position += 1
                 continue
             length, lexes = found
             first, last = flat[position][2], flat[position + length - 1][2]
             mentions.append(Mention(first, last + 1, lexes))
-            position += length
+            covered = position + length
         return mentions
 
     def _longest(self, flat: list[tuple[str, str, int]], position: int):
         lengths = self._lengths.get(flat[position][0])
         if not lengths:
             return None  # no name starts with this word: the common case, kept cheap
+        reach, key = 1, (flat[position][0],)
+        while position + reach < len(flat):  # how far the pieces can still spell a name
+            longer = (*key, flat[position + reach][0])
+            if longer not in self.keys and longer not in self._prefixes:
+                break
+            key, reach = longer, reach + 1
         for length in lengths:
-            if length > len(flat) - position:
+            if length > reach:
                 continue
             window = flat[position : position + length]
             lexes = self.keys.get(tuple(p for p, _, _ in window))
