@@ -190,3 +190,40 @@ def test_the_users_entry_for_a_name_wins():
         Sham   PROPN NNP ROOT     3
     """), 3)
     assert entity.code == "IMG"
+
+
+def test_a_capital_named_as_the_venue_counts_less_than_one_acting():
+    venue = parse_of('''
+        Talks   NOUN  NNS nsubj 1  talk
+        opened  VERB  VBD ROOT  1  open
+        in      ADP   IN  prep  1
+        Astana  PROPN NNP pobj  2
+        .       PUNCT .   punct 1
+    ''')
+    acting = parse_of('''
+        Astana  PROPN NNP nsubj 1
+        hosted  VERB  VBD ROOT  1  host
+        talks   NOUN  NNS dobj  1  talk
+        .       PUNCT .   punct 1
+    ''')
+    resolver = ActorResolver(ActorIndex(ACTORS, AGENTS))
+    counted = []
+    for doc in (venue, acting):
+        state = ArticleActors(when=date(2017, 1, 23))
+        resolver.note_context(resolver.index.scan(doc), state, 1.0, doc)
+        counted.append(state.countries["KAZ"])
+    assert 0 < counted[0] < counted[1]
+
+
+def test_a_country_named_as_the_venue_in_an_unparsed_title_counts_less():
+    import spacy
+
+    tokenizer = spacy.blank("en").tokenizer
+    resolver = ActorResolver(ActorIndex(ACTORS, AGENTS))
+    counted = []
+    for title in ("Talks open in Kazakhstan", "Kazakhstan hosts talks"):
+        state = ArticleActors(when=date(2017, 1, 23))
+        tokens = tokenizer(title)
+        resolver.note_context(resolver.index.scan(tokens), state, 2.0, tokens)
+        counted.append(state.countries["KAZ"])
+    assert counted == [1.0, 2.0]

@@ -59,6 +59,8 @@ def test_opposition_accuses_the_government(records):
                    if any(a["sector"] in ("OPP", "REB") for a in r["actor"])
                    and ("SYR", "GOV") in codes(r["recipient"])]
     assert accusations
+    # the Syrian opposition's spokesman, though the talks are in Kazakhstan
+    assert all(a["code"] == "SYR" for r in accusations for a in r["actor"])
 
 
 def test_no_talks_is_not_an_asserted_consult(records):

@@ -416,11 +416,16 @@ class ActorResolver:
     def note_context(self, mentions: Sequence[Mention], state: ArticleActors,
                      weight: float = 1.0, tokens: Sequence[Token] | None = None) -> None:
         """Count the countries a sentence mentions (the article's country context) and which
-        country each agent is given ('Syrian regime'), for later bare mentions."""
+        country each agent is given ('Syrian regime'), for later bare mentions. A capital
+        or a country named as a venue ('talks in Astana') says where more than whose: it counts
+        less."""
         for mention in mentions:
+            venue = tokens is not None and _venue(tokens, mention)
             for lex in mention.lexes:
                 if lex.kind in ("country", "adjective", "metonym"):
                     share = CONTEXT_WEIGHTS[lex.kind] * weight
+                    if venue:
+                        share *= VENUE_SHARE[lex.kind]
                     state.countries[lex.entry.roles[0].code] += share
                 elif lex.kind == "entity" and len(mention.lexes) == 1:
                     role, _ = lex.entry.role_on(state.when)
@@ -778,6 +783,17 @@ FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "erstwhile"}
 # How much a mention says about which country an article is about: a capital is often only
 # where talks are held ('in Astana'), an adjective often only modifies another actor.
 CONTEXT_WEIGHTS = {"country": 1.0, "adjective": 0.5, "metonym": 0.5}
+VENUE_SHARE = {"country": 0.5, "adjective": 1.0, "metonym": 0.25}
+VENUE_PREPS = {"in", "at", "to", "from", "near", "outside"}
+
+
+def _venue(tokens: Sequence[Token], mention: Mention) -> bool:
+    """Is the name the object of a place preposition ('in Astana', 'to Moscow')? Only a
+    parsed sentence can say; a bare tokenisation reads the word before."""
+    last = tokens[mention.end - 1]
+    if last.dep_:
+        return last.dep_ == "pobj" and last.head.lower_ in VENUE_PREPS
+    return mention.start > 0 and tokens[mention.start - 1].lower_ in VENUE_PREPS
 PERSON_NOUNS = {"spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader",
                 "official", "commander", "envoy", "ambassador", "king", "queen", "emir",
                 "prime", "premier", "chancellor", "governor", "mayor", "general", "chief",
