@@ -638,6 +638,8 @@ class ActorResolver:
         name spelt another way. Known places are never 'corrected' into actors."""
         names = [t for t in span if t.pos_ == "PROPN" or t.i == head.i]
         text = head.doc[names[0].i : head.i + 1] if names else head.doc[head.i : head.i + 1]
+        if not any(t.text[:1].isupper() for t in text):
+            return None, ""  # neither a misspelt demonym nor a name: 'houses', 'people'
         if self.place_country is not None and self.place_country(text.text):
             return None, ""
         entity = Entity(entity_text=text.text, start=offset + text.start_char,
