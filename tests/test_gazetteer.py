@@ -31,19 +31,10 @@ from dragoman.resolve.gazetteer import (
     usable_alternate,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from .conftest import SHARED
+from .gazetteer_rows import city, country
+
 GOLD_GEO = SHARED / "gold" / "event-geolocation" / "event_geolocation.dev.jsonl"
-
-
-def city(gid, name, cc, population, lat, lon, admin1code="", alternatenames=()):
-    return {"geonameid": gid, "name": name, "countrycode": cc, "population": population,
-            "latitude": lat, "longitude": lon, "admin1code": admin1code,
-            "alternatenames": list(alternatenames)}
-
-
-def country(iso, iso3, gid, name, capital, population):
-    return {"iso": iso, "iso3": iso3, "geonameid": gid, "name": name, "capital": capital,
-            "population": population}
 
 
 CITIES = [
