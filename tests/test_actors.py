@@ -227,3 +227,27 @@ def test_a_country_named_as_the_venue_in_an_unparsed_title_counts_less():
         resolver.note_context(resolver.index.scan(tokens), state, 2.0, tokens)
         counted.append(state.countries["KAZ"])
     assert counted == [1.0, 2.0]
+
+
+def test_a_thing_placed_in_a_country_is_coded_there_without_a_sector(resolver):
+    island = parse_of("""
+        a       DET  DT det  2
+        Syrian  ADJ  JJ amod 2
+        island  NOUN NN ROOT 2
+    """)
+    targets = parse_of("""
+        targets NOUN  NNS ROOT 0  target
+        in      ADP   IN  prep 0
+        Syria   PROPN NNP pobj 1
+    """)
+    for doc, head in ((island, 2), (targets, 0)):
+        entity, _ = resolve(resolver, doc, head)
+        assert (entity.code, entity.sector, entity.resolution) == ("SYR", None, "located")
+
+
+def test_a_located_thing_never_counts_as_a_named_target():
+    from dragoman.code.events import _strong
+    from dragoman.model import Entity
+
+    assert not _strong(Entity(entity_text="targets", code="SYR", resolution="located"))
+    assert _strong(Entity(entity_text="Syria", code="SYR", resolution="country"))

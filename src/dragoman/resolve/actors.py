@@ -455,12 +455,7 @@ class ActorResolver:
                     return entity, kind
                 if entity is not None and entity.code and country is None:
                     country = entity.code
-        if country is None:
-            return None, ""
-        span = np_tokens(head)
-        return Entity(entity_text=_text(span), code=country, cameo=country,
-                      start=offset + span[0].idx, end=offset + span[-1].idx + len(span[-1].text),
-                      resolution="located"), "place"
+        return (_located_in(head, country, offset), "place") if country else (None, "")
 
     @staticmethod
     def countries_in(mentions: Iterable[Mention]) -> list[str]:
@@ -527,11 +522,7 @@ class ActorResolver:
                 other, _ = self._resolve(pobj, mentions, state, offset, depth + 1)
                 if other is not None and other.code and other.resolution in ("country", "place",
                                                                             "metonym"):
-                    span = np_tokens(head)
-                    return Entity(entity_text=_text(span), code=other.code, cameo=other.code,
-                                  start=offset + span[0].idx,
-                                  end=offset + span[-1].idx + len(span[-1].text),
-                                  resolution="located"), "place"
+                    return _located_in(head, other.code, offset), "place"
         return None, ""
 
     def _compose(self, head: Token, span: list[Token], inside: list[Mention],
@@ -787,6 +778,15 @@ FORMER = {"former", "ex", "ex-", "ousted", "deposed", "exiled", "erstwhile"}
 CONTEXT_WEIGHTS = {"country": 1.0, "adjective": 0.5, "metonym": 0.5}
 VENUE_SHARE = {"country": 0.5, "adjective": 1.0, "metonym": 0.25}
 VENUE_PREPS = {"in", "at", "to", "from", "near", "outside"}
+
+
+def _located_in(head: Token, country: str, offset: int) -> Entity:
+    """The noun phrase of `head` as something the text places in `country`: that country, no
+    sector ('targets in Syria', 'a Syrian island'); a weak reading, never a named actor."""
+    span = np_tokens(head)
+    return Entity(entity_text=_text(span), code=country, cameo=country,
+                  start=offset + span[0].idx, end=offset + span[-1].idx + len(span[-1].text),
+                  resolution="located")
 
 
 def _venue(tokens: Sequence[Token], mention: Mention) -> bool:
