@@ -171,6 +171,7 @@ def evaluate_stories(path: Path, *, limit: int | None = None, split: str = "test
         texts = [story_text(story_title(r), r["text"]) for r in rows]
         modelled = [label for label, _ in classifier.best(texts)] if texts else []
     coder = Coder(Config(geolocate=False)) if method != "model" else None
+    common = _common_word(coder) if coder is not None else None
     accuracy, per_type = Accuracy(), PerLabel()
     report = Report(name=f"ngec-synthetic-stories ({split}, {method})", source=str(path))
     for number, row in enumerate(rows):
@@ -178,9 +179,9 @@ def evaluate_stories(path: Path, *, limit: int | None = None, split: str = "test
         if method == "model":
             predicted = modelled[number]
         elif method == "hybrid":
-            predicted = title_type(coder, article) or modelled[number]
+            predicted = title_type(coder, article, common) or modelled[number]
         else:
-            predicted = story_type(coder, article)
+            predicted = story_type(coder, article, common)
         accuracy.add(predicted == row["label"])
         per_type.add([row["label"]], [predicted] if predicted else [])
         if predicted != row["label"] and len(report.errors) < 300:
@@ -196,23 +197,24 @@ def evaluate_stories(path: Path, *, limit: int | None = None, split: str = "test
     return report
 
 
-def title_type(coder, article) -> str | None:
-    """The type of the first asserted or reported event the rules code in the title."""
+def title_type(coder, article, common=None) -> str | None:
+    """The type of the first non-negated event the rules code in the title. `common` is
+    `_common_word(coder)`, made once per run by callers that code many titles."""
     from dragoman.extract.text import sentence_case
     from dragoman.model import Article
 
     if not article.title:
         return None
-    text = sentence_case(article.title, _common_word(coder))
+    text = sentence_case(article.title, common or _common_word(coder))
     for event in coder.code(Article(id=article.id + "-title", text=text)):
         if event.modality != "negated":
             return event.event[0]
     return None
 
 
-def story_type(coder, article) -> str | None:
+def story_type(coder, article, common=None) -> str | None:
     """The story's event type by the rules: its title's first event, else its text's first."""
-    found = title_type(coder, article)
+    found = title_type(coder, article, common)
     if found:
         return found
     for event in coder.code(article):
