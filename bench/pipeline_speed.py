@@ -108,6 +108,8 @@ def main() -> int:
           "costs less than the parse)")
     print(f"ratio actor resolution / coding:      {resolution / coding:.2f}  "
           f"(scan {stages.get('actors', 0):.2f} s + resolver {spent[0] / len(runs):.2f} s)")
+    print(f"ratio actor resolution / the rest of coding: {resolution / (coding - resolution):.2f}"
+          "  (what resolution adds to the other coding stages)")
     print(f"spread of repeated runs: baseline {statistics.pstdev(baseline):.2f} s, "
           f"dragoman {statistics.pstdev([r[0] for r in runs]):.2f} s")
     return 0

@@ -165,6 +165,21 @@ def test_names_match_whole_tokens_only(resolver):
     assert resolver.index.scan(doc) == []
 
 
+def test_scan_maps_name_pieces_back_to_their_tokens(resolver):
+    # "--" has no name pieces and "al-Sham" has two (as many pieces as tokens, in all): the
+    # token indices must still be right
+    words = ["--", "Ahrar", "al-Sham", "the", "Kremlin", "and", "the", "US"]
+    doc = parse_of("\n".join(f"{w} X X dep 0" for w in words))
+    spans = [(m.start, m.end, m.lexes[0].entry.id) for m in resolver.index.scan(doc)]
+    assert spans == [(1, 3, "group:ahrar"), (3, 5, "country:rus"), (7, 8, "country:usa")]
+
+
+def test_scan_of_a_span_gives_doc_indices(resolver):
+    doc = parse_of("\n".join(f"{w} X X dep 0" for w in ["He", "met", "Nazarbayev", "."]))
+    mentions = resolver.index.scan(doc[1:])
+    assert [(m.start, m.end) for m in mentions] == [(2, 3)]
+
+
 def test_a_place_noun_is_not_an_actor_but_its_holder_is(resolver):
     doc = parse_of("""
         a       DET  DT det      2

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import chain
 from typing import TYPE_CHECKING, Literal
 
 from dragoman.errors import KnowledgeError
@@ -176,6 +177,10 @@ class ActorIndex:
         self._lengths = {p: sorted(n, reverse=True) for p, n in starts.items()}
         # the proper beginnings of longer names, so a scan stops as soon as no name can go on
         self._prefixes = {key[:n] for key in self.keys for n in range(2, len(key))}
+        self._starts = frozenset(self._lengths)
+        # first pieces that are no name alone ("the", "in"), and the pairs that can go on
+        self._multi_only = {p for p, n in self._lengths.items() if 1 not in n}
+        self._pairs = {key[:2] for key in self.keys if len(key) >= 2}
         self._single: dict[str, list[Lex]] = {}  # one-word country names and demonyms
         self._surnames: dict[str, list[tuple[str, ActorEntry]]] = {}
         for key, lexes in self.keys.items():
@@ -235,44 +240,52 @@ class ActorIndex:
 
     def scan(self, tokens: Sequence[Token]) -> list[Mention]:
         """Longest-first, non-overlapping knowledge-base names among `tokens`."""
-        flat = [(folded_piece, raw_piece, token.i) for token in tokens
-                for folded_piece, raw_piece in _token_pieces(token.text)]
-        # (folded piece, raw piece, token index)
+        # the name pieces of the tokens, flat: folded, as written, and the token they are of
+        per_token = list(map(_token_pieces.__getitem__, [t.text for t in tokens]))
+        folded = list(chain.from_iterable([f for f, _ in per_token]))
+        if self._starts.isdisjoint(folded):
+            return []  # no name starts with any of these words
+        raw = list(chain.from_iterable([r for _, r in per_token]))
+        owner = [i for i, (f, _) in enumerate(per_token) for _ in f]
         mentions: list[Mention] = []
         covered = 0  # names do not overlap: the first and longest wins
-        lengths = self._lengths
-        for position, (folded, _, _) in enumerate(flat):
-            if position < covered or folded not in lengths:
-                continue  # no name starts with this word: the common case, kept cheap
-            found = self._longest(flat, position)
+        multi_only, pairs = self._multi_only, self._pairs
+        end = len(folded) - 1
+        starts = self._starts
+        for position in [p for p, piece in enumerate(folded) if piece in starts]:
+            if position < covered:
+                continue  # inside the name just found
+            piece = folded[position]
+            if piece in multi_only and (
+                    position == end or (piece, folded[position + 1]) not in pairs):
+                continue  # "the", "in": only longer names start so, and none goes on here
+            found = self._longest(folded, raw, owner, position)
             if found is None:
                 continue
             length, lexes = found
-            first, last = flat[position][2], flat[position + length - 1][2]
-            mentions.append(Mention(first, last + 1, lexes))
+            first, last = owner[position], owner[position + length - 1]
+            mentions.append(Mention(tokens[first].i, tokens[last].i + 1, lexes))
             covered = position + length
         return mentions
 
-    def _longest(self, flat: list[tuple[str, str, int]], position: int):
-        lengths = self._lengths.get(flat[position][0])
-        if not lengths:
-            return None  # no name starts with this word: the common case, kept cheap
-        reach, key = 1, (flat[position][0],)
-        while position + reach < len(flat):  # how far the pieces can still spell a name
-            longer = (*key, flat[position + reach][0])
-            if longer not in self.keys and longer not in self._prefixes:
+    def _longest(self, folded: list[str], raw: list[str], owner: list[int], position: int):
+        """The longest name that starts at `position` and covers whole tokens, or None."""
+        keys, prefixes = self.keys, self._prefixes
+        reach, key = 1, (folded[position],)
+        while position + reach < len(folded):  # how far the pieces can still spell a name
+            longer = (*key, folded[position + reach])
+            if longer not in keys and longer not in prefixes:
                 break
             key, reach = longer, reach + 1
-        for length in lengths:
+        for length in self._lengths[folded[position]]:
             if length > reach:
                 continue
-            window = flat[position : position + length]
-            lexes = self.keys.get(tuple(p for p, _, _ in window))
+            lexes = keys.get(key[:length])
             if not lexes:
                 continue
-            raw = " ".join(r for _, r, _ in window)
-            fitting = tuple(x for x in lexes if x.exact is None or _exact_ok(x.exact, raw))
-            if fitting and _token_aligned(flat, position, length):
+            written = " ".join(raw[position : position + length])
+            fitting = tuple(x for x in lexes if x.exact is None or _exact_ok(x.exact, written))
+            if fitting and _token_aligned(owner, position, length):
                 return length, fitting
         return None
 
@@ -317,13 +330,19 @@ def _same_capacity(a: Lex, b: Lex) -> bool:
     return a.entry.id == b.entry.id or (a.kind == "country")
 
 
-@lru_cache(maxsize=100_000)
-def _token_pieces(text: str) -> tuple[tuple[str, str], ...]:
-    return tuple(zip(pieces(text), _raw_pieces(text)))
+class _TokenPieces(dict):
+    """A token's name pieces, folded and as written, paired one to one; remembered per
+    token text (a plain dict: the scan looks up every token of every sentence)."""
+
+    def __missing__(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        paired = tuple(zip(pieces(text), re.findall(r"[^\W_]+", text.replace("’", "'"))))
+        value = tuple(f for f, _ in paired), tuple(r for _, r in paired)
+        if len(self) < 200_000:  # bounded: vocabularies are, but a stream of numbers is not
+            self[text] = value
+        return value
 
 
-def _raw_pieces(text: str) -> list[str]:
-    return re.findall(r"[^\W_]+", text.replace("’", "'"))
+_token_pieces = _TokenPieces()
 
 
 def _exact_ok(exact: str, raw: str) -> bool:
@@ -336,11 +355,11 @@ def _letters(text: str) -> str:
     return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c))
 
 
-def _token_aligned(flat: list[tuple[str, str, int]], position: int, length: int) -> bool:
+def _token_aligned(owner: list[int], position: int, length: int) -> bool:
     """A name must cover whole tokens: 'Iran' must not match inside 'Iranian-backed'."""
-    first_token, last_token = flat[position][2], flat[position + length - 1][2]
-    before = position > 0 and flat[position - 1][2] == first_token
-    after = position + length < len(flat) and flat[position + length][2] == last_token
+    first_token, last_token = owner[position], owner[position + length - 1]
+    before = position > 0 and owner[position - 1] == first_token
+    after = position + length < len(owner) and owner[position + length] == last_token
     return not before and not after
 
 
@@ -491,8 +510,9 @@ class ActorResolver:
             return owner if owner[0] is not None else self._located(head, mentions, state,
                                                                      offset, depth)
         span = np_tokens(head)
-        inside = [m for m in mentions if (span[0].i <= m.start and m.end <= span[-1].i + 1)
-                  or m.start <= head.i < m.end]  # a known name beats a broken parse
+        first, last, at = span[0].i, span[-1].i + 1, head.i
+        inside = [m for m in mentions if (first <= m.start and m.end <= last)
+                  or m.start <= at < m.end]  # a known name beats a broken parse
         entity, kind = self._compose(head, span, inside, state, offset)
         if entity is not None and any(t.lower_ in FORMER for t in span if t.i < head.i):
             entity.sector, entity.sectors = "ELI", [s for s in [entity.sector] if s]
