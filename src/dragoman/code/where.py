@@ -60,8 +60,14 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
         covered = {t.i for span, _ in spans for t in span}
         spans += [(span, None) for span in _proper_names(doc)
                   if not covered & {t.i for t in span} and is_place(span.text)]
+    covered = {t.i for span, _ in spans for t in span}
+    for span in _conjunct_names([s for s, _ in spans]):
+        if not covered & {t.i for t in span}:
+            spans.append((span, None))
+            covered |= {t.i for t in span}
     for span, label in sorted(spans, key=lambda s: s[0].start):
-        if not span.text.strip() or _acting(span) or _not_a_place(span):
+        if not span.text.strip() or _acting(span) or _not_a_place(span) or \
+                span.text.lower() in country_of_adjective:  # "the Kazakh capital"
             continue
         country, feature = _hints(span, country_of_adjective)
         found.append(PlaceMention(sentence, span.start, span.end, ToponymMention(
@@ -86,8 +92,12 @@ MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july
 def _not_a_place(span: Span) -> bool:
     """Dates ('in March'), and place names that only qualify people ('U.S. soldiers',
     'Syrian Arab Army'): not where anything happened."""
-    if span.root.ent_type_ in ("DATE", "TIME") or span.root.lower_ in MONTHS_AND_DAYS:
+    if span.root.ent_type_ in ("DATE", "TIME") or span.root.lower_ in MONTHS_AND_DAYS or \
+            span.text in ("GMT", "UTC"):
         return True
+    after = span.doc[span.end : span.end + 2]
+    if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "led", "backed"):
+        return True  # "the London-based observatory", "US-led strikes": who, not where
     root = span.root
     if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
         head = root.head
@@ -95,8 +105,9 @@ def _not_a_place(span: Span) -> bool:
     return False
 
 
-# Nouns for people and organisations: a place name modifying one qualifies who they are
-# ("U.S. soldiers", "the Syrian army"), not where something happened ("a Mogadishu cafe").
+# Nouns for people, organisations and their craft: a place name modifying one qualifies who
+# they are ("U.S. soldiers", "the Syrian army"), not where something happened ("a Mogadishu
+# cafe").
 PEOPLE_NOUNS = {
     "soldier", "troop", "force", "army", "military", "official", "police", "policeman",
     "government", "president", "minister", "people", "man", "woman", "citizen", "national",
@@ -105,7 +116,11 @@ PEOPLE_NOUNS = {
     "delegation", "team", "spokesman", "spokeswoman", "agency", "ministry", "regime", "coalition",
     "company", "firm", "media", "newspaper", "state", "prime", "court", "judge", "lawmaker",
     "parliament", "council", "commander", "general", "guard", "marine", "pilot", "student",
-    "resident", "villager", "refugee", "migrant", "national", "player", "fan", "voter"}
+    "resident", "villager", "refugee", "migrant", "national", "player", "fan", "voter",
+    "sailor", "member", "personnel", "civilian", "crew", "hostage", "prisoner", "detainee",
+    "peacekeeper", "contractor", "activist", "protester", "demonstrator", "cleric", "aircraft",
+    "plane", "helicopter", "drone", "warship", "ship", "vessel", "embassy", "consulate",
+    "unit", "division", "brigade", "battalion", "representative", "counterpart"}
 
 
 def _acting(span: Span) -> bool:
@@ -122,8 +137,8 @@ def _acting(span: Span) -> bool:
 
 def _proper_names(doc: Doc) -> list[Span]:
     """Runs of capitalised proper nouns (with their inner hyphens: 'Sheikh Sa'eed',
-    'Al-Bab') in a place-like position: after a locative preposition, in a list with another
-    name, or before a place word ('Silopi town'). Checked against the gazetteer by the caller."""
+    'Al-Bab') in a place-like position: after a locative preposition or 'of' ('the mayor of
+    Jaffna'), in a list with another name, or before a place word ('Silopi town'). Checked against the gazetteer by the caller."""
     runs: list[Span] = []
     start = None
     for token in [*doc, None]:
@@ -151,7 +166,7 @@ def _name_token(token: Token, inside: bool) -> bool:
 
 def _place_position(span: Span) -> bool:
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"of"}:
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "of" and \
             root.head.head.lemma_.lower() in FEATURE_NOUNS:
@@ -162,19 +177,56 @@ def _place_position(span: Span) -> bool:
 
 
 def _locative_names(doc: Doc) -> list[Span]:
-    """Capitalised proper nouns governed by a locative preposition, or by 'of' after a place
-    word ('the town of Douma'), that no entity covers."""
+    """Capitalised proper nouns in a place's position, whatever label the entity recogniser
+    gave them: governed by a locative preposition, or by 'of' after a place word ('the town
+    of Douma'); named before a place word ('Amriya district', but not 'the Kazakh capital');
+    the object of a verb whose object is ground ('stormed Surjah Kabira'), unless a person or
+    a people."""
     names: list[Span] = []
     for token in doc:
-        if token.pos_ != "PROPN" or token.dep_ != "pobj" or not token.text[:1].isupper():
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in NOT_NAMES:
+            continue
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.ent_type_ != "NORP" \
+                and token.head.lemma_.lower() in FEATURE_NOUNS and token.head.i == token.i + 1:
+            names.append(_name_ending_at(token))  # "Amriya district", "Shaffa villages"
+            continue
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in TERRITORY_VERBS and \
+                token.ent_type_ not in ("PERSON", "NORP"):
+            names.append(_name_ending_at(token))  # "stormed Surjah Kabira"
+            continue
+        if token.dep_ != "pobj":
             continue
         prep = token.head
         locative = prep.lower_ in ("in", "at", "near", "outside", "inside", "around", "into")
         after_place = prep.lower_ == "of" and prep.head.lemma_.lower() in FEATURE_NOUNS
         if locative or after_place:
-            left = min([c.i for c in token.children if c.dep_ == "compound"
-                        and c.pos_ == "PROPN"] + [token.i])
-            names.append(doc[left : token.i + 1])
+            names.append(_name_ending_at(token))
+    return names
+
+
+def _name_ending_at(token: Token) -> Span:
+    """The proper noun `token` with the proper nouns compounded before it ('Deir Hafer')."""
+    left = min([c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+               + [token.i])
+    return token.doc[left : token.i + 1]
+
+
+# Verbs whose object is ground: what is captured or shelled is a place unless it is a person.
+TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
+                   "shell", "besiege", "invade", "overrun", "bomb", "occupy", "encircle"}
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def _conjunct_names(places: Sequence[Span]) -> list[Span]:
+    """Proper names coordinated with a place ('the towns of Deir Hafer and Al-Bab',
+    'Dikwa, Kala-Balge and Konduga'): places too, whatever label the recogniser gave them."""
+    names: list[Span] = []
+    for place in places:
+        for token in place.root.conjuncts:
+            if token.pos_ != "PROPN" or not token.text[:1].isupper() or \
+                    token.ent_type_ in NOT_NAMES or place.start <= token.i < place.end:
+                continue
+            names.append(_name_ending_at(token))
     return names
 
 
@@ -276,7 +328,7 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
 
 SPECIFICITY = {"container": 0, "neighbourhood": 4, "neighborhood": 4, "village": 4, "camp": 4, "suburb": 4,
                "district": 3, "town": 3, "city": 2, "capital": 2, "area": 2, "province": 1,
-               "region": 1, "governorate": 1, "state": 1, "county": 1, "oblast": 1}
+               "region": 1, "governorate": 1, "state": 1, "county": 1, "oblast": 1, "border": 0}
 
 
 def with_conjuncts(chosen: PlaceMention, mentions: Sequence[PlaceMention],

@@ -28,11 +28,12 @@ def evaluate_geolocation(path: Path, *, limit: int | None = None) -> Report:
     report = Report(name="event-geolocation", source=str(path))
     nlp = load_model()
     is_place = _gazetteer_test()
+    demonyms = _demonyms()
     for row, doc in zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=64)):
         verb = _token_at(doc, row["verb"][0]["start"]) if row["verb"] else None
         chosen = []
         if verb is not None:
-            mentions = place_mentions(doc, 0, 0, {}, is_place)
+            mentions = place_mentions(doc, 0, 0, demonyms, is_place)
             found = choose_mention(verb, verb, mentions)
             chosen = [m.mention for m in with_conjuncts(found[0], mentions, doc)] if found else []
         predicted = chosen[0] if chosen else None
@@ -73,6 +74,14 @@ def _gazetteer_test():
     except Exception:  # the measure still runs on entity mentions alone
         return None
     return lambda name: country_of(name) is not None
+
+
+def _demonyms() -> dict[str, str]:
+    """The knowledge base's country adjectives ('kazakh' -> 'KAZ'), as the pipeline has them."""
+    from dragoman.knowledge import load_knowledge
+    from dragoman.stages import country_adjectives
+
+    return country_adjectives(load_knowledge())
 
 
 def _token_at(doc, offset: int):

@@ -1,0 +1,103 @@
+"""Place mentions and the event's place, on hand-built parses (code/where.py)."""
+
+from __future__ import annotations
+
+from dragoman.code.where import choose_mention, place_mentions, with_conjuncts
+
+from .handmade import parse_of
+
+
+def names(doc) -> list[str]:
+    return [m.mention.text for m in place_mentions(doc, 0, 0, {})]
+
+
+def chosen(doc, verb: int) -> list[str]:
+    mentions = place_mentions(doc, 0, 0, {})
+    found = choose_mention(doc[verb], doc[verb], mentions)
+    return [m.mention.text for m in with_conjuncts(found[0], mentions, doc)] if found else []
+
+
+def test_a_name_coordinated_with_a_place_is_a_place_whatever_its_label():
+    doc = parse_of("""
+        Jets     NOUN  NNS nsubj    1
+        struck   VERB  VBD ROOT     1  strike
+        the      DET   DT  det      3
+        towns    NOUN  NNS dobj     1  town
+        of       ADP   IN  prep     3
+        Deir     PROPN NNP compound 6
+        Hafer    PROPN NNP pobj     4
+        and      CCONJ CC  cc       6
+        Al-Bab   PROPN NNP conj     6  -  PERSON
+    """)
+    assert names(doc) == ["Deir Hafer", "Al-Bab"]
+    assert chosen(doc, 1) == ["Deir Hafer", "Al-Bab"]
+
+
+def test_a_name_before_a_place_word_is_a_place():
+    doc = parse_of("""
+        A        DET   DT  det      1
+        bomb     NOUN  NN  nsubj    2
+        killed   VERB  VBD ROOT     2  kill
+        six      NUM   CD  dobj     2  -  CARDINAL
+        in       ADP   IN  prep     2
+        the      DET   DT  det      8
+        western  ADJ   JJ  amod     8
+        Amriya   PROPN NNP compound 8  -  PERSON
+        district NOUN  NN  pobj     4
+    """)
+    assert names(doc) == ["Amriya"]
+    assert chosen(doc, 2) == ["Amriya"]
+
+
+def test_what_is_stormed_is_ground_but_a_people_captured_is_not():
+    stormed = parse_of("""
+        Troops   NOUN  NNS nsubj    1
+        stormed  VERB  VBD ROOT     1  storm
+        Surjah   PROPN NNP compound 3  -  ORG
+        Kabira   PROPN NNP dobj     1  -  ORG
+    """)
+    assert names(stormed) == ["Surjah Kabira"]
+    captured = parse_of("""
+        Gunmen   NOUN  NNS nsubj    1
+        captured VERB  VBD ROOT     1  capture
+        two      NUM   CD  nummod   3  -  CARDINAL
+        Germans  PROPN NNPS dobj    1  -  NORP
+    """)
+    assert names(captured) == []
+
+
+def test_a_place_that_says_who_is_not_where():
+    doc = parse_of("""
+        the      DET   DT  det      3
+        London   PROPN NNP npadvmod 3  -  GPE
+        -        PUNCT HYPH punct   3
+        based    VERB  VBN amod     4  base
+        monitor  NOUN  NN  nsubj    5
+        said     VERB  VBD ROOT     5  say
+    """)
+    assert names(doc) == []
+
+
+def test_a_time_zone_is_not_a_place():
+    doc = parse_of("""
+        It       PRON  PRP nsubj    1
+        exploded VERB  VBD ROOT     1  explode
+        at       ADP   IN  prep     1
+        0910     NUM   CD  nummod   4
+        GMT      PROPN NNP pobj     2  -  ORG
+    """)
+    assert names(doc) == []
+
+
+def test_sailors_of_a_country_are_not_where_they_were_killed():
+    doc = parse_of("""
+        Three    NUM   CD  nummod   2  -  CARDINAL
+        US       PROPN NNP compound 2  -  GPE
+        sailors  NOUN  NNS nsubjpass 4 sailor
+        were     AUX   VBD auxpass  4  be
+        killed   VERB  VBN ROOT     4  kill
+        in       ADP   IN  prep     4
+        Basra    PROPN NNP pobj     5  -  GPE
+    """)
+    assert names(doc) == ["Basra"]
+    assert chosen(doc, 4) == ["Basra"]
