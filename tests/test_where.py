@@ -101,3 +101,45 @@ def test_sailors_of_a_country_are_not_where_they_were_killed():
     """)
     assert names(doc) == ["Basra"]
     assert chosen(doc, 4) == ["Basra"]
+
+
+def test_a_destination_is_no_guess_for_where_an_event_happened():
+    doc = parse_of("""
+        He       PRON  PRP nsubj    1
+        was      AUX   VBD auxpass  2  be
+        captured VERB  VBN ROOT     2  capture
+        and      CCONJ CC  cc       2
+        flown    VERB  VBN conj     2  fly
+        to       ADP   IN  prep     4
+        Ankara   PROPN NNP pobj     5  -  GPE
+    """)
+    assert names(doc) == ["Ankara"]
+    assert chosen(doc, 2) == []
+
+
+def test_the_nearest_place_in_the_clause_is_the_fallback():
+    doc = parse_of("""
+        Gunmen   NOUN  NNS nsubj    1
+        killed   VERB  VBD ROOT     1  kill
+        six      NUM   CD  dobj     1  -  CARDINAL
+        during   ADP   IN  prep     1
+        a        DET   DT  det      5
+        raid     NOUN  NN  pobj     3
+        on       ADP   IN  prep     5
+        a        DET   DT  det      9
+        Kabul    PROPN NNP compound 9  -  GPE
+        market   NOUN  NN  pobj     6
+    """)
+    assert chosen(doc, 1) == ["Kabul"]
+
+
+def test_a_place_far_from_the_event_is_no_guess():
+    filler = "\n".join(f"word{i} NOUN NN dep 1" for i in range(30))
+    doc = parse_of(f"""
+        Gunmen   NOUN  NNS nsubj    1
+        killed   VERB  VBD ROOT     1  kill
+        {filler}
+        Kabul    PROPN NNP appos    1  -  GPE
+    """)
+    assert names(doc) == ["Kabul"]
+    assert chosen(doc, 1) == []
