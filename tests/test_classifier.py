@@ -71,6 +71,18 @@ def test_head_file_records_the_tool_constants():
     record = shipped_record()
     assert record["text"] == tool.TEXT and record["split"] == tool.SPLIT
     assert record["metrics"]["l2"] in tool.L2_GRID
+    assert record["rule_bonus"] in tool.BONUS_GRID
+    assert read_head(record).rule_bonus == record["rule_bonus"]
+    assert record["metrics"]["phrase_weight"] == tool.PHRASE_WEIGHT
+    assert 0.0 < record["metrics"]["cv_accuracy"] <= record["metrics"]["cv_hybrid_accuracy"] <= 1
+
+
+def test_type_phrases_are_labelled_plover_types_with_a_source():
+    phrases = load_tool().load_phrases()
+    assert len(phrases) > 100
+    assert {p["type"] for p in phrases} == set(PLOVER_TYPES)
+    assert all(p["text"].strip() and "codebook" in p["source"] for p in phrases)
+    assert len({(p["type"], p["text"]) for p in phrases}) == len(phrases)
 
 
 # ------------------------------------------------------------ pure parts (no extra)
@@ -114,6 +126,30 @@ def test_story_text_cuts_the_body_at_a_space():
     assert story_text("Headline only", "") == "Headline only"
 
 
+def test_story_text_is_the_headline_else_the_body_opening():
+    body = "Troops fired on crowds. " * 40
+    assert story_text("  Troops   fire ", body) == "Troops fire"  # BODY_CHARS is 0
+    assert story_text(None, body).startswith("Troops fired on crowds.")
+    assert len(story_text("", body)) <= clf.LEAD_CHARS
+
+
+def test_rules_win_unless_the_model_is_much_surer():
+    probabilities = {"AGREE": 0.6, "CONCEDE": 0.3, "SUPPORT": 0.1}
+    assert clf.combine_with_rules(probabilities, "CONCEDE", 1.0) == "CONCEDE"
+    assert clf.combine_with_rules(probabilities, "SUPPORT", 1.0) == "AGREE"  # 6 > e^1
+    assert clf.combine_with_rules(probabilities, "SUPPORT", 2.0) == "SUPPORT"  # 6 < e^2
+    assert clf.combine_with_rules(probabilities, None, 2.0) == "AGREE"
+    assert clf.combine_with_rules({"AGREE": 1.0, "CONCEDE": 0.0}, "CONCEDE", 2.0) == "AGREE"
+
+
+def test_with_rules_uses_the_recorded_bonus():
+    head = toy_head()
+    probabilities = {"AGREE": 0.8, "ASSAULT": 0.2}
+    assert EventTypeClassifier(head).with_rules(probabilities, "ASSAULT") == "AGREE"  # no bonus
+    bonused = Head(head.labels, head.weights, head.bias, {"rule_bonus": 2.0})
+    assert EventTypeClassifier(bonused).with_rules(probabilities, "ASSAULT") == "ASSAULT"
+
+
 def test_load_without_the_extra_says_what_to_install(monkeypatch):
     monkeypatch.setattr(clf, "EXTRA_MODULES", ("dragoman_no_such_module",))
     assert EventTypeClassifier.available() is False
@@ -134,6 +170,27 @@ def test_gradient_matches_finite_differences():
         up, _ = tool.loss_and_gradient(params + step, x, onehot, 0.1)
         down, _ = tool.loss_and_gradient(params - step, x, onehot, 0.1)
         assert (up - down) / 2e-6 == pytest.approx(gradient[i], abs=1e-6)
+
+
+def test_weighted_gradient_matches_finite_differences():
+    tool = load_tool()
+    rng = np.random.default_rng(1)
+    x, onehot = rng.normal(size=(5, 3)), np.eye(2)[[0, 1, 1, 0, 1]]
+    weights, params = np.array([1.0, 1.0, 100.0, 1.0, 3.0]), rng.normal(size=2 * 4)
+    _, gradient = tool.loss_and_gradient(params, x, onehot, 0.01, weights)
+    for i in range(params.size):
+        step = np.zeros_like(params)
+        step[i] = 1e-6
+        up, _ = tool.loss_and_gradient(params + step, x, onehot, 0.01, weights)
+        down, _ = tool.loss_and_gradient(params - step, x, onehot, 0.01, weights)
+        assert (up - down) / 2e-6 == pytest.approx(gradient[i], abs=1e-6)
+
+
+def test_cv_folds_keep_each_template_in_one_fold():
+    tool = load_tool()
+    assert tool.cv_fold("{country_1} Protests") == tool.cv_fold("{country_1} Protests")
+    folds = {tool.cv_fold(f"template {n}") for n in range(200)}
+    assert folds == set(range(tool.FOLDS))
 
 
 def test_fit_separates_hand_made_clusters():
@@ -173,10 +230,9 @@ def test_embeddings_are_unit_length():
 @needs_extra
 @pytest.mark.parametrize(("headline", "expected"), [
     # Known misses of the shipped head, kept as strict xfails so a retrain that fixes them
-    # shows up (then drop the mark): an arrest reads as ASSAULT, and armies near a border as
-    # MOBILIZE, the type of the training stories about troops sent to borders.
-    pytest.param("Police arrest opposition leader", "COERCE",
-                 marks=pytest.mark.xfail(strict=True, reason="shipped head says ASSAULT")),
+    # shows up (then drop the mark): armies near a border read as MOBILIZE, the type of the
+    # training stories about troops sent to borders.
+    ("Police arrest opposition leader", "COERCE"),
     pytest.param("Rebels shell army positions near the border", "ASSAULT",
                  marks=pytest.mark.xfail(strict=True, reason="shipped head says MOBILIZE")),
     ("Foreign ministers meet to discuss trade", "CONSULT"),

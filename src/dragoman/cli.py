@@ -161,8 +161,8 @@ def validate_command(files: tuple[str, ...], kind: str) -> None:
               show_default=True, help="NGEC synthetic stories: which split to score.")
 @click.option("--method", type=click.Choice(["rules", "model", "hybrid"]),
               help="NGEC synthetic stories: the rules, the learned classifier (ml extra), or "
-                   "the title's rule-coded event else the classifier [default: hybrid with "
-                   "the ml extra, else rules].")
+                   "the classifier with a bonus for the title's rule-coded event [default: "
+                   "hybrid with the ml extra, else rules].")
 @click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
               help="Output format [default: table on a terminal, jsonl when piped]; json "
                    "prints the whole report.")

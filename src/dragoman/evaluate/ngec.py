@@ -150,10 +150,11 @@ def evaluate_stories(path: Path, *, limit: int | None = None, split: str = "test
     """Story-level event-type accuracy and per-type P/R/F1 on one split.
 
     `method` decides a story's type: "rules" (the coder: its title's first event, else its
-    text's), "model" (the optional learned classifier on the title and the text's opening),
-    "hybrid" (the title's first rule-coded event, else the model). The default is "hybrid"
-    when the ml extra is installed, else "rules". The classifier was trained on the "train"
-    split only (`tools/train_event_classifier.py`).
+    text's), "model" (the optional learned classifier on the title, `story_text`), "hybrid"
+    (the model's probabilities with a bonus for the title's first rule-coded event,
+    `EventTypeClassifier.with_rules`). The default is "hybrid" when the ml extra is
+    installed, else "rules". The classifier was trained on the "train" split only
+    (`tools/train_event_classifier.py`).
     """
     from dragoman.code.classifier import EventTypeClassifier, story_text
     from dragoman.model import Article
@@ -164,12 +165,11 @@ def evaluate_stories(path: Path, *, limit: int | None = None, split: str = "test
         raise ValueError(f"unknown story method {method!r}; one of {', '.join(STORY_METHODS)}")
     rows = [r for r in read_stories(path) if split == "all" or split_of(r["title"]) == split]
     rows = rows[:limit] if limit else rows
-    modelled: list[str | None] = [None] * len(rows)
+    modelled: list[dict[str, float]] = []
     classifier = None
     if method != "rules":
         classifier = EventTypeClassifier.load()
-        texts = [story_text(story_title(r), r["text"]) for r in rows]
-        modelled = [label for label, _ in classifier.best(texts)] if texts else []
+        modelled = classifier.predict([story_text(story_title(r), r["text"]) for r in rows])
     coder = Coder(Config(geolocate=False)) if method != "model" else None
     common = _common_word(coder) if coder is not None else None
     accuracy, per_type = Accuracy(), PerLabel()
@@ -177,9 +177,10 @@ def evaluate_stories(path: Path, *, limit: int | None = None, split: str = "test
     for number, row in enumerate(rows):
         article = Article(id=f"story-{number}", title=story_title(row), text=row["text"])
         if method == "model":
-            predicted = modelled[number]
+            predicted = max(modelled[number], key=modelled[number].__getitem__)
         elif method == "hybrid":
-            predicted = title_type(coder, article, common) or modelled[number]
+            predicted = classifier.with_rules(modelled[number],
+                                              title_type(coder, article, common))
         else:
             predicted = story_type(coder, article, common)
         accuracy.add(predicted == row["label"])
@@ -193,7 +194,9 @@ def evaluate_stories(path: Path, *, limit: int | None = None, split: str = "test
     report.notes.append("split by title template: 20% test (sha256 of the template, mod 5)")
     if classifier is not None:
         report.notes.append(f"method {method}: classifier {classifier.name}@{classifier.version}"
-                            ", trained on the train split only")
+                            ", trained on the train split only"
+                            + (f"; rule bonus {classifier.head.rule_bonus:g}"
+                               if method == "hybrid" else ""))
     return report
 
 
