@@ -396,7 +396,8 @@ class EventCoder:
 
     def _apply_future_rule(self, coded: Coded) -> Coded:
         """PLOVER: cooperation announced for the future by its actor is AGREE (or CONCEDE for
-        retreats); refusing it ('will not talk') is REJECT."""
+        retreats; a promised concession is a CONCEDE already); refusing it ('will not talk') is
+        REJECT."""
         event_type = self.knowledge.event_types.get(coded.event)
         future_as = event_type.future_as if event_type else None
         if not (future_as and coded.modality.future and coded.actors):
@@ -411,8 +412,9 @@ class EventCoder:
             coded.cameo = REFUSAL_CAMEO.get(coded.mode, "120")
         else:
             coded.notes.append(f"future {coded.event}")
-            coded.event, coded.mode, coded.cameo = future_as, "", _future_cameo(future_as,
-                                                                               coded.cameo)
+            if coded.event != future_as:  # a promised concession stays what it is
+                coded.event, coded.mode = future_as, ""
+                coded.cameo = _future_cameo(future_as, coded.cameo)
         coded.modality = Modality("asserted", coded.modality.cue)
         coded.rule += "+future"
         return coded
@@ -437,13 +439,14 @@ def _attach_casualties(events: list[Coded], doc: Doc) -> None:
 
 def _merge_intents(events: list[Coded]) -> list[Coded]:
     """'agreed to hold talks': the specific intent (AGREE 036, from the future rule) replaces
-    the generic AGREE of the verb that governs it."""
+    the generic AGREE of the verb that governs it; so does a promised retreat ('agreed to
+    withdraw' is CONCEDE, as PLOVER codes announced retreats)."""
     specific = [e for e in events if e.rule.endswith("+future")]
     kept = []
     for event in events:
         generic = event.event == "AGREE" and not event.rule.endswith("+future")
         if generic and any(_governs(event.trigger, e.place_anchor or e.trigger)
-                           and e.event == "AGREE" for e in specific):
+                           and e.event in ("AGREE", "CONCEDE") for e in specific):
             continue
         kept.append(event)
     return kept
