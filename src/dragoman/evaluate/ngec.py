@@ -227,15 +227,18 @@ def story_type(coder, article, common=None) -> str | None:
 
 
 def _common_word(coder):
-    """Ordinary English words as far as dragoman knows them: trigger words, frame words,
-    generic agents and spaCy's stop words (anything else in a headline may be a name)."""
+    """Ordinary English words as far as dragoman knows them: trigger words and the words their
+    conditions need ('concessions' for 'promise'), frame words, generic agents and spaCy's
+    stop words (anything else in a headline may be a name)."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from dragoman.code.frames import frames
     from dragoman.code.triggers import prefilter_table
     from dragoman.resolve.actors import index_for
 
-    known = set(prefilter_table(coder.knowledge)) | set(STOP_WORDS)
+    table = prefilter_table(coder.knowledge)
+    known = set(table) | set(STOP_WORDS)
+    known |= {word for needs in table.values() for group in needs for word in group}  # "talks"
     f = frames()
     for words in (f.light_verbs, f.occurrence_verbs, f.speech_verbs, f.intent_verbs,
                   f.request_verbs, f.negative_verbs):
