@@ -1,0 +1,61 @@
+"""Phrases coded end to end as the PLOVER manual says (the real parser): promises and
+agreements to act, hosting, expulsions, phone calls."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.model import Article
+
+
+def coded(coder, text: str) -> list[tuple[str, str, str]]:
+    events = coder.code(Article(id="intent", text=text))
+    return [(e.event[0], e.cameo, e.evidence.rule) for e in events if e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a promised retreat or concession is a concession: CONCEDE, not the AGREE of the verb
+    ("South Africa agreed to withdraw its troops from the border.", "CONCEDE"),
+    ("The mayor promised to end the curfew.", "CONCEDE"),
+    ("The candidate promised to relax restrictions on migration.", "CONCEDE"),
+    ("The government promised concessions to the opposition.", "CONCEDE"),
+    # promising force is a threat
+    ("Officials promised arrests if the corruption continues.", "THREATEN"),
+    # promising cooperation stays AGREE
+    ("Russia agreed to hold talks with Turkey.", "AGREE"),
+])
+def test_what_is_promised_decides_the_type(coder_nogeo, text, expected):
+    types = [event for event, _, _ in coded(coder_nogeo, text)]
+    assert types == [expected], coded(coder_nogeo, text)
+
+
+def test_a_promised_concession_keeps_its_own_cameo_code(coder_nogeo):
+    [(event, cameo, rule)] = coded(coder_nogeo, "The candidate promised to relax restrictions.")
+    assert (event, cameo) == ("CONCEDE", "081")
+    assert rule.endswith("+future")
+
+
+@pytest.mark.parametrize("text, expected, mode", [
+    # hosting talks is the talks (between their parties), hosting a visitor is a visit
+    ("Norway hosted peace talks between the Armenian government and the rebels.",
+     "CONSULT", []),
+    ("Norway hosted the Armenian president.", "CONSULT", ["visit"]),
+    ("The president ejected international observers.", "SANCTION", ["expel"]),
+    ("The government kicked out UN inspectors.", "SANCTION", ["expel"]),
+    ("Putin talked with Erdogan by phone on Monday.", "CONSULT", ["phone"]),
+    ("Somalia expressed willingness to cooperate on regional security.", "AGREE", []),
+])
+def test_phrases_code_as_plover_types(coder_nogeo, text, expected, mode):
+    events = [e for e in coder_nogeo.code(Article(id="phrase", text=text))
+              if e.modality == "asserted"]
+    assert [(e.event[0], e.mode) for e in events] == [(expected, mode)]
+
+
+def test_hosting_talks_names_the_parties_and_the_host(coder_nogeo):
+    [event] = coder_nogeo.code(Article(id="host", text="Norway hosted peace talks between "
+                                       "the Armenian government and the rebels."))
+    assert {a.code for a in event.actor} == {"NOR", "ARM"}
+
+
+def test_a_kicked_ball_is_no_expulsion(coder_nogeo):
+    assert coder_nogeo.code(Article(id="ball", text="The government kicked the ball.")) == []
