@@ -53,8 +53,8 @@ def test_what_is_stormed_is_ground_but_a_people_captured_is_not():
     stormed = parse_of("""
         Troops   NOUN  NNS nsubj    1
         stormed  VERB  VBD ROOT     1  storm
-        Surjah   PROPN NNP compound 3  -  ORG
-        Kabira   PROPN NNP dobj     1  -  ORG
+        Surjah   PROPN NNP compound 3
+        Kabira   PROPN NNP dobj     1
     """)
     assert names(stormed) == ["Surjah Kabira"]
     captured = parse_of("""
@@ -143,3 +143,51 @@ def test_a_place_far_from_the_event_is_no_guess():
     """)
     assert names(doc) == ["Kabul"]
     assert chosen(doc, 1) == []
+
+
+def test_a_name_coordinated_with_an_actor_is_no_place():
+    doc = parse_of("""
+        Iran      PROPN NNP nsubj    3  -  GPE
+        and       CCONJ CC  cc       0
+        Hezbollah PROPN NNP conj     0  -  ORG
+        attacked  VERB  VBD ROOT     3  attack
+        positions NOUN  NNS dobj     3  position
+    """)
+    assert names(doc) == []
+
+
+def test_a_group_that_is_bombed_is_no_place_unless_the_gazetteer_knows_it():
+    doc = parse_of("""
+        Jets      NOUN  NNS nsubj    1
+        bombed    VERB  VBD ROOT     1  bomb
+        Hamas     PROPN NNP dobj     1  -  ORG
+    """)
+    assert names(doc) == []
+    assert [m.mention.text for m in place_mentions(doc, 0, 0, {}, {"Hamas"}.__contains__)] \
+        == ["Hamas"]
+
+
+def test_a_person_before_a_camp_is_no_place():
+    doc = parse_of("""
+        The       DET   DT  det      2
+        Biden     PROPN NNP compound 2  -  PERSON
+        camp      NOUN  NN  nsubj    3
+        appealed  VERB  VBD ROOT     3  appeal
+    """)
+    assert names(doc) == []
+
+
+def test_a_demonym_is_no_place():
+    doc = parse_of("""
+        Talks     NOUN  NNS nsubj    1  talk
+        began     VERB  VBD ROOT     1  begin
+        in        ADP   IN  prep     1
+        the       DET   DT  det      5
+        Kazakh    PROPN NNP compound 5  -  ORG
+        capital   NOUN  NN  pobj     2
+        of        ADP   IN  prep     5
+        Astana    PROPN NNP pobj     6  -  GPE
+    """)
+    mentions = place_mentions(doc, 0, 0, {"kazakh": "KAZ"}, {"Kazakh", "Astana"}.__contains__)
+    assert [m.mention.text for m in mentions] == ["Astana"]
+    assert mentions[0].mention.country_hint == "KAZ"

@@ -3,7 +3,8 @@
 Not merely a place in the sentence: the place the event verb (or event noun) is anchored to by
 a locative phrase ("kicked off in the Kazakh capital of Astana"; "killed in an air strike on
 Douma"); a place named as the target ("shelled Aleppo"); then the nearest non-actor place in
-the sentence; then the article's dateline or dominant place, each saying so in `resolution` and
+the sentence that could be where it happened (not a destination, an origin or a place far
+away); then the article's dateline or dominant place, each saying so in `resolution` and
 `precision` (1 exact place, 2 nearby or region, 3 country). A place used as an actor ("Moscow
 backed the initiative") is metonymy, not a location.
 """
@@ -52,23 +53,26 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     entities that are not acting (a subject is an actor: metonymy), proper nouns in a
     locative phrase the entity recogniser missed ('the town of Douma'), and, with
     `is_place` (a gazetteer test), other proper names the gazetteer knows ('Aleis')."""
-    found: list[PlaceMention] = []
+    def fits(span: Span) -> bool:
+        return bool(span.text.strip()) and not _acting(span) and not _not_a_place(span) and \
+            span.text.lower() not in country_of_adjective  # "the Kazakh capital"
+
     spans = [(_strip_article(e), e.label_) for e in doc.ents if e.label_ in PLACE_LABELS]
     covered = {t.i for span, _ in spans for t in span}
-    spans += [(span, None) for span in _locative_names(doc) if not covered & {t.i for t in span}]
+    spans += [(span, None) for span in _locative_names(doc, is_place)
+              if not covered & {t.i for t in span}]
     if is_place is not None:
         covered = {t.i for span, _ in spans for t in span}
         spans += [(span, None) for span in _proper_names(doc)
                   if not covered & {t.i for t in span} and is_place(span.text)]
+    spans = [(span, label) for span, label in spans if fits(span)]
     covered = {t.i for span, _ in spans for t in span}
-    for span in _conjunct_names([s for s, _ in spans]):
-        if not covered & {t.i for t in span}:
+    for span in _conjunct_names([s for s, _ in spans]):  # of places, not of actors
+        if not covered & {t.i for t in span} and fits(span):
             spans.append((span, None))
             covered |= {t.i for t in span}
+    found: list[PlaceMention] = []
     for span, label in sorted(spans, key=lambda s: s[0].start):
-        if not span.text.strip() or _acting(span) or _not_a_place(span) or \
-                span.text.lower() in country_of_adjective:  # "the Kazakh capital"
-            continue
         country, feature = _hints(span, country_of_adjective)
         found.append(PlaceMention(sentence, span.start, span.end, ToponymMention(
             text=span.text, start=offset + span.start_char, end=offset + span.end_char,
@@ -138,7 +142,8 @@ def _acting(span: Span) -> bool:
 def _proper_names(doc: Doc) -> list[Span]:
     """Runs of capitalised proper nouns (with their inner hyphens: 'Sheikh Sa'eed',
     'Al-Bab') in a place-like position: after a locative preposition or 'of' ('the mayor of
-    Jaffna'), in a list with another name, or before a place word ('Silopi town'). Checked against the gazetteer by the caller."""
+    Jaffna'), in a list with another name, or before a place word ('Silopi town'). Checked
+    against the gazetteer by the caller."""
     runs: list[Span] = []
     start = None
     for token in [*doc, None]:
@@ -168,31 +173,38 @@ def _place_position(span: Span) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS:
         return True
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and \
-            root.head.head.lemma_.lower() in FEATURE_NOUNS:
-        return True
     if root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children):
         return True
     return root.dep_ == "compound" and root.head.lemma_.lower() in FEATURE_NOUNS
 
 
-def _locative_names(doc: Doc) -> list[Span]:
-    """Capitalised proper nouns in a place's position, whatever label the entity recogniser
-    gave them: governed by a locative preposition, or by 'of' after a place word ('the town
-    of Douma'); named before a place word ('Amriya district', but not 'the Kazakh capital');
-    the object of a verb whose object is ground ('stormed Surjah Kabira'), unless a person or
-    a people."""
+def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> list[Span]:
+    """Capitalised proper nouns in a place's position: governed by a locative preposition,
+    or by 'of' after a place word ('the town of Douma'), whatever label the entity recogniser
+    gave them; named before a place word ('Amriya district'), or the object of a verb whose
+    object is ground ('stormed Surjah Kabira'), unless a people ('the Kazakh capital') or,
+    but before a settlement word, labelled a person or an organisation that `is_place` does
+    not know ('the Biden camp', 'bombed Hamas')."""
+    def plausible(span: Span) -> bool:
+        label = span.root.ent_type_
+        if label == "NORP":
+            return False
+        return label not in ("PERSON", "ORG") or (is_place is not None and is_place(span.text))
+
     names: list[Span] = []
     for token in doc:
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in NOT_NAMES:
             continue
-        if token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.ent_type_ != "NORP" \
-                and token.head.lemma_.lower() in FEATURE_NOUNS and token.head.i == token.i + 1:
-            names.append(_name_ending_at(token))  # "Amriya district", "Shaffa villages"
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
+                token.head.lemma_.lower() in FEATURE_NOUNS and token.head.i == token.i + 1:
+            name = _name_ending_at(token)
+            if token.head.lemma_.lower() in SETTLEMENT_NOUNS and token.ent_type_ != "NORP" \
+                    or plausible(name):
+                names.append(name)  # "Amriya district", "Shaffa villages"
             continue
-        if token.dep_ == "dobj" and token.head.lemma_.lower() in TERRITORY_VERBS and \
-                token.ent_type_ not in ("PERSON", "NORP"):
-            names.append(_name_ending_at(token))  # "stormed Surjah Kabira"
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in TERRITORY_VERBS:
+            if plausible(name := _name_ending_at(token)):
+                names.append(name)  # "stormed Surjah Kabira"
             continue
         if token.dep_ != "pobj":
             continue
@@ -211,6 +223,10 @@ def _name_ending_at(token: Token) -> Span:
     return token.doc[left : token.i + 1]
 
 
+# Place words that only a place's name goes before ("Amriya district"); before "camp", "base"
+# or "state" a name may be a person's or a party's ("the Biden camp").
+SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate",
+                    "county", "neighbourhood", "neighborhood", "suburb", "oblast"}
 # Verbs whose object is ground: what is captured or shelled is a place unless it is a person.
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
                    "shell", "besiege", "invade", "overrun", "bomb", "occupy", "encircle"}
