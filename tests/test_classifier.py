@@ -59,7 +59,8 @@ def test_head_file_shape_and_metadata():
     assert head.bias.shape == (16,)
     assert "all-MiniLM-L6-v2" in record["model"]
     assert record["created_with"] == "tools/train_event_classifier.py"
-    assert str(clf.BODY_CHARS) in record["text"] and "NGEC" in record["trained_on"]
+    assert f"BODY_CHARS={clf.BODY_CHARS} body characters" in record["text"]
+    assert "NGEC" in record["trained_on"]
     for key in ("train_accuracy", "validation_accuracy", "test_accuracy"):
         assert 0.0 < record["metrics"][key] <= 1.0
     # Rounded to keep the file small: no more than 5 decimals anywhere.

@@ -59,3 +59,13 @@ def test_hosting_talks_names_the_parties_and_the_host(coder_nogeo):
 
 def test_a_kicked_ball_is_no_expulsion(coder_nogeo):
     assert coder_nogeo.code(Article(id="ball", text="The government kicked the ball.")) == []
+
+
+def test_refusing_a_concession_is_a_rejection_and_promising_one_is_a_concession(coder_nogeo):
+    refused, promised = (
+        [(e.event[0], e.mode, e.cameo) for e in coder_nogeo.code(Article(id="apology", text=t))
+         if e.modality == "asserted"]
+        for t in ("The government will not apologise for the killings.",
+                  "The government will apologise for the killings."))
+    assert refused == [("REJECT", ["yield"], "124")]
+    assert promised == [("CONCEDE", [], "055")]

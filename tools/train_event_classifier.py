@@ -4,8 +4,8 @@ Data: the NGEC synthetic stories (../shared/gold/ngec-synthetic-plover, from
 ahalterman/NGEC-2025 @a3909e2, MIT): 4,500 machine-written stories, each labelled with the
 PLOVER event type it was written for. They are split by title template with the repository's
 split (`dragoman.evaluate.ngec.split_of`): 80% of templates "train", 20% "test", no template
-on both sides. A validation slice is carved from the train templates by a second hash, so
-choices (which text, how much L2) are made without looking at test.
+on both sides. Choices are made by cross-validation over the train templates (below); a
+validation slice carved from them by a second hash only reports `validation_accuracy`.
 
 Each story becomes `story_text(title, body)`: its headline (the synthetic bodies often stray
 from the headline's event; see --compare for the options). It is embedded with all-MiniLM-L6-v2
