@@ -445,3 +445,16 @@ def test_cameo_falls_back_to_the_verb_s_own_code(nlp, cameo):
 def test_cameo_unknown_verb(nlp, cameo):
     assert cameo_match(nlp, cameo, "He frobnicated the widget.", "frobnicated") is None
     assert "frobnicated" not in cameo.surface_forms()
+
+
+def test_a_clause_inside_the_verbs_phrase_is_not_its_context(patterns: VerbPatterns):
+    # "war" belongs to "waged", an adverbial clause under "strike": no "THREATEN * WAR"
+    spec = (
+        "They:PRON:nsubj:1 threatened|threaten:VERB:ROOT:1 to:PART:aux:3 "
+        "strike:VERB:xcomp:1 towns|town:NOUN:dobj:3 while:SCONJ:mark:7 they:PRON:nsubj:7 "
+        "waged|wage:VERB:advcl:3 war:NOUN:dobj:7"
+    )
+    assert coded(patterns, spec, 1).code == "130"
+    # the verb's own object still counts
+    spec = "They:PRON:nsubj:1 threatened|threaten:VERB:ROOT:1 war:NOUN:dobj:1"
+    assert coded(patterns, spec, 1).code == "138"

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 # Dependents that start another clause: their words are not context for this verb.
 _OTHER_CLAUSE = frozenset({"conj", "cc", "parataxis", "ccomp", "advcl", "relcl"})
 _OTHER_CLAUSE_LEFT = _OTHER_CLAUSE | {"csubj"}
+# Inside the verb's phrase, dependents that start a clause of their own (a conjunct only
+# when it is a verb: "talks and meetings" stay together).
+_EMBEDDED_CLAUSE = frozenset({"conj", "parataxis", "ccomp", "advcl", "relcl"})
 # A verb in these relations shares its head's subject ("troops crossed and attacked").
 _SHARES_SUBJECT = frozenset({"xcomp", "conj"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON"})
@@ -489,6 +492,10 @@ def _views(verb: Token) -> list[_View]:
     """
     doc = verb.doc
     skip_right = {i for c in verb.rights if c.dep_ in _OTHER_CLAUSE for i in _span(c)}
+    # deeper down too, a clause of its own is not this verb's context: in "continues to bomb
+    # our towns while it talks about peace", "talks" is no object of "continues"
+    skip_right |= {i for d in verb.subtree if d.i > verb.i and d.dep_ in _EMBEDDED_CLAUSE
+                   and (d.dep_ != "conj" or d.pos_ in ("VERB", "AUX")) for i in _span(d)}
     right = [i for i in range(verb.i + 1, verb.right_edge.i + 1) if i not in skip_right]
     left = _left_indices(verb)
     toks = {i: _tok(doc[i]) for i in (*left, *right)}
