@@ -191,3 +191,14 @@ def test_a_demonym_is_no_place():
     mentions = place_mentions(doc, 0, 0, {"kazakh": "KAZ"}, {"Kazakh", "Astana"}.__contains__)
     assert [m.mention.text for m in mentions] == ["Astana"]
     assert mentions[0].mention.country_hint == "KAZ"
+
+
+def test_a_name_marched_through_is_a_place_whatever_its_label():
+    doc = parse_of("""
+        Protesters NOUN  NNS nsubj    1
+        marched    VERB  VBD ROOT     1  march
+        through    ADP   IN  prep     1
+        central    ADJ   JJ  amod     4
+        Kiev       PROPN NNP pobj     2  -  PERSON
+    """)
+    assert chosen(doc, 1) == ["Kiev"]

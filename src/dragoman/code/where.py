@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "throughout",
-                  "into", "within", "on", "from", "off", "along", "towards", "toward", "over",
-                  "between", "north", "south", "east", "west", "of"}
+                  "through", "into", "within", "on", "from", "off", "along", "towards", "toward",
+                  "over", "between", "north", "south", "east", "west", "of"}
 FEATURE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district",
                  "governorate", "state", "county", "area", "camp", "base", "neighbourhood",
                  "neighborhood", "suburb", "outskirts", "port", "border", "crossing", "oblast"}
@@ -209,7 +209,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
         if token.dep_ != "pobj":
             continue
         prep = token.head
-        locative = prep.lower_ in ("in", "at", "near", "outside", "inside", "around", "into")
+        locative = prep.lower_ in ("in", "at", "near", "outside", "inside", "around", "into",
+                                   "through")
         after_place = prep.lower_ == "of" and prep.head.lemma_.lower() in FEATURE_NOUNS
         if locative or after_place:
             names.append(_name_ending_at(token))
