@@ -69,3 +69,10 @@ def test_refusing_a_concession_is_a_rejection_and_promising_one_is_a_concession(
                   "The government will apologise for the killings."))
     assert refused == [("REJECT", ["yield"], "124")]
     assert promised == [("CONCEDE", [], "055")]
+
+
+def test_two_country_adjectives_on_one_noun_are_two_actors(coder_nogeo):
+    # the parser hangs both adjectives on "leaders" instead of coordinating them
+    [event] = coder_nogeo.code(Article(id="pair", text="Croatian and Mexican military leaders "
+                                       "spoke by phone on Monday."))
+    assert sorted((a.code, a.sector) for a in event.actor) == [("HRV", "MIL"), ("MEX", "MIL")]

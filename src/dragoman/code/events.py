@@ -142,9 +142,13 @@ class EventCoder:
                           for p in c.children if p.dep_ == "pobj"]
         seen = {entity.code}
         for modifier in modifiers:
-            if not modifier.conjuncts:
+            partners = list(modifier.conjuncts)
+            if not partners and any(c.dep_ == "cc" for c in modifier.children):
+                # "Croatian and Mexican military leaders": the parser may hang both on the noun
+                partners = [m for m in modifiers if m.i > modifier.i]
+            if not partners:
                 continue
-            for other in (modifier, *modifier.conjuncts):
+            for other in (modifier, *partners):
                 codes = [x.entry.roles[0].code for x in self.resolver.index.lookup(other.text)
                          if x.kind in ("adjective", "country")]
                 if not codes or codes[0] in seen:
