@@ -51,6 +51,10 @@ def time_dragoman(coder, articles) -> tuple[float, dict[str, float], int, int]:
     sentences = parsed = 0
     started = time.perf_counter()
     for document in coder.run_many(articles):
+        if isinstance(document, tuple):  # (article, error): the run goes on, but say so
+            article, error = document
+            print(f"error: {article.id if article else '?'}: {error}", file=sys.stderr)
+            continue
         for name, seconds in document.timings.items():
             stages[name] += seconds
         sentences += document.stats.get("sentences", 0)

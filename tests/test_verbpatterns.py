@@ -458,3 +458,14 @@ def test_a_clause_inside_the_verbs_phrase_is_not_its_context(patterns: VerbPatte
     # the verb's own object still counts
     spec = "They:PRON:nsubj:1 threatened|threaten:VERB:ROOT:1 war:NOUN:dobj:1"
     assert coded(patterns, spec, 1).code == "138"
+
+
+def test_a_clause_inside_the_passive_agent_is_left_out(patterns: VerbPatterns):
+    # "which fired rockets" is a clause of its own under the agent: no KeyError, no context
+    spec = (
+        "Syria:PROPN:nsubjpass:2 was|be:AUX:auxpass:2 attacked|attack:VERB:ROOT:2 "
+        "by:ADP:agent:2 Turkey:PROPN:pobj:3 ,:PUNCT:punct:4 which:PRON:nsubj:7 "
+        "fired|fire:VERB:relcl:4 rockets|rocket:NOUN:dobj:7"
+    )
+    found = coded(patterns, spec, 2)
+    assert (found.code, found.source.text, found.target.text) == ("195", "Turkey", "Syria")

@@ -505,7 +505,8 @@ def _views(verb: Token) -> list[_View]:
         return [surface]
     agent = next((c for c in verb.rights if c.dep_ == "agent"), None)
     moved = set(_span(subject))
-    by = [i for c in (agent.children if agent is not None else ()) for i in _span(c)]
+    by = [i for c in (agent.children if agent is not None else ()) for i in _span(c)
+          if i in toks]  # not a clause of its own inside the agent ("by X, who ...")
     dropped = set(_span(agent)) if agent is not None else set()
     active_left = [toks[i] for i in by] + [toks[i] for i in left if i not in moved]
     active_right = [toks[i] for i in sorted(moved & set(left))] + [
