@@ -198,7 +198,7 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
         if token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
                 token.head.lemma_.lower() in FEATURE_NOUNS and token.head.i == token.i + 1:
             name = _name_ending_at(token)
-            if token.head.lemma_.lower() in SETTLEMENT_NOUNS and token.ent_type_ != "NORP" \
+            if (token.head.lemma_.lower() in SETTLEMENT_NOUNS and token.ent_type_ != "NORP") \
                     or plausible(name):
                 names.append(name)  # "Amriya district", "Shaffa villages"
             continue
@@ -228,7 +228,8 @@ def _name_ending_at(token: Token) -> Span:
 # or "state" a name may be a person's or a party's ("the Biden camp").
 SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate",
                     "county", "neighbourhood", "neighborhood", "suburb", "oblast"}
-# Verbs whose object is ground: what is captured or shelled is a place unless it is a person.
+# Verbs whose object is ground: what is captured or shelled is a place (unless a person, a
+# people, or an organisation the gazetteer does not know).
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
                    "shell", "besiege", "invade", "overrun", "bomb", "occupy", "encircle"}
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
