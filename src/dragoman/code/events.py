@@ -443,8 +443,8 @@ def _attach_casualties(events: list[Coded], doc: Doc) -> None:
 
 def _merge_intents(events: list[Coded]) -> list[Coded]:
     """'agreed to hold talks': the specific intent (AGREE 036, from the future rule) replaces
-    the generic AGREE of the verb that governs it; so does a promised retreat ('agreed to
-    withdraw' is CONCEDE, as PLOVER codes announced retreats)."""
+    the generic AGREE of the verb that governs it; so does a promised retreat or concession
+    ('agreed to withdraw', 'promised to end the curfew' are CONCEDE, as PLOVER codes them)."""
     specific = [e for e in events if e.rule.endswith("+future")]
     kept = []
     for event in events:
