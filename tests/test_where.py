@@ -202,3 +202,16 @@ def test_a_name_marched_through_is_a_place_whatever_its_label():
         Kiev       PROPN NNP pobj     2  -  PERSON
     """)
     assert chosen(doc, 1) == ["Kiev"]
+
+
+def test_a_name_before_countryside_is_a_place():
+    doc = parse_of("""
+        Rebels      NOUN  NNS nsubj    1
+        attacked    VERB  VBD ROOT     1  attack
+        in          ADP   IN  prep     1
+        the         DET   DT  det      6
+        northern    ADJ   JJ  amod     6
+        Hama        PROPN NNP compound 6  -  ORG
+        countryside NOUN  NN  pobj     2
+    """)
+    assert chosen(doc, 1) == ["Hama"]

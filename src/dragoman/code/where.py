@@ -31,7 +31,8 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "
                   "over", "between", "north", "south", "east", "west", "of"}
 FEATURE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district",
                  "governorate", "state", "county", "area", "camp", "base", "neighbourhood",
-                 "neighborhood", "suburb", "outskirts", "port", "border", "crossing", "oblast"}
+                 "neighborhood", "suburb", "outskirts", "port", "border", "crossing", "oblast",
+                 "countryside"}
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,7 @@ def _name_ending_at(token: Token) -> Span:
 # Place words that only a place's name goes before ("Amriya district"); before "camp", "base"
 # or "state" a name may be a person's or a party's ("the Biden camp").
 SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate",
-                    "county", "neighbourhood", "neighborhood", "suburb", "oblast"}
+                    "county", "neighbourhood", "neighborhood", "suburb", "oblast", "countryside"}
 # Verbs whose object is ground: what is captured or shelled is a place (unless a person, a
 # people, or an organisation the gazetteer does not know).
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
