@@ -180,6 +180,18 @@ def test_scan_of_a_span_gives_doc_indices(resolver):
     assert [(m.start, m.end) for m in mentions] == [(2, 3)]
 
 
+def test_scan_reads_a_doc_a_span_and_a_token_list_alike(resolver):
+    # a Doc and a Span are read through their string hashes, a plain list through its texts;
+    # the scan must find the same names at the same doc positions, in any order of first use
+    words = ["Talks", "in", "Russia", "with", "us", "and", "the", "US", "Syrian", "troops"]
+    doc = parse_of("\n".join(f"{w} X X dep 0" for w in words))
+    spans = [[(m.start, m.end, m.lexes[0].entry.id) for m in resolver.index.scan(tokens)]
+             for tokens in (list(doc[2:]), doc[2:], doc)]
+    assert spans[0] == spans[1] == spans[2] == [
+        (2, 3, "country:rus"), (7, 8, "country:usa"), (8, 9, "country:syr"),
+        (9, 10, "agent:troops")]
+
+
 def test_a_place_noun_is_not_an_actor_but_its_holder_is(resolver):
     doc = parse_of("""
         a       DET  DT det      2

@@ -181,6 +181,9 @@ class ActorIndex:
         # first pieces that are no name alone ("the", "in"), and the pairs that can go on
         self._multi_only = {p for p, n in self._lengths.items() if 1 not in n}
         self._pairs = {key[:2] for key in self.keys if len(key) >= 2}
+        # one-word names whose every reading matches in any case: most of what a scan finds
+        self._plain = {key[0]: tuple(lexes) for key, lexes in self.keys.items()
+                       if len(key) == 1 and all(x.exact is None for x in lexes)}
         self._single: dict[str, list[Lex]] = {}  # one-word country names and demonyms
         self._surnames: dict[str, list[tuple[str, ActorEntry]]] = {}
         for key, lexes in self.keys.items():
@@ -241,7 +244,7 @@ class ActorIndex:
     def scan(self, tokens: Sequence[Token]) -> list[Mention]:
         """Longest-first, non-overlapping knowledge-base names among `tokens`."""
         # the name pieces of the tokens, flat: folded, as written, and the token they are of
-        per_token = list(map(_token_pieces.__getitem__, [t.text for t in tokens]))
+        per_token, base = _pieces_of(tokens)
         folded = list(chain.from_iterable([f for f, _ in per_token]))
         if self._starts.isdisjoint(folded):
             return []  # no name starts with any of these words
@@ -249,22 +252,31 @@ class ActorIndex:
         owner = [i for i, (f, _) in enumerate(per_token) for _ in f]
         mentions: list[Mention] = []
         covered = 0  # names do not overlap: the first and longest wins
-        multi_only, pairs = self._multi_only, self._pairs
+        multi_only, pairs, plain = self._multi_only, self._pairs, self._plain
         end = len(folded) - 1
         starts = self._starts
         for position in [p for p, piece in enumerate(folded) if piece in starts]:
             if position < covered:
                 continue  # inside the name just found
             piece = folded[position]
-            if piece in multi_only and (
-                    position == end or (piece, folded[position + 1]) not in pairs):
+            alone = position == end or (piece, folded[position + 1]) not in pairs
+            if alone and piece in multi_only:
                 continue  # "the", "in": only longer names start so, and none goes on here
-            found = self._longest(folded, raw, owner, position)
-            if found is None:
-                continue
-            length, lexes = found
+            if alone and piece in plain:  # a one-word name, the only one that can start here
+                if not _token_aligned(owner, position, 1):
+                    continue
+                length, lexes = 1, plain[piece]
+            else:
+                found = self._longest(folded, raw, owner, position)
+                if found is None:
+                    continue
+                length, lexes = found
             first, last = owner[position], owner[position + length - 1]
-            mentions.append(Mention(tokens[first].i, tokens[last].i + 1, lexes))
+            if base is None:
+                first, last = tokens[first].i, tokens[last].i
+            else:
+                first, last = base + first, base + last
+            mentions.append(Mention(first, last + 1, lexes))
             covered = position + length
         return mentions
 
@@ -343,6 +355,29 @@ class _TokenPieces(dict):
 
 
 _token_pieces = _TokenPieces()
+_orth_pieces: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+
+
+def _pieces_of(tokens: Sequence[Token]) -> tuple[list, int | None]:
+    """Each token's name pieces, and the document position of the first token (None for a
+    plain list of tokens). A Doc or Span is read through its array of string hashes: no Token
+    object is made for a word seen before, which is most of the cost of a scan."""
+    from spacy.attrs import ORTH  # spaCy loads lazily, as everywhere in dragoman
+
+    doc = getattr(tokens, "doc", None)
+    if doc is None:
+        return list(map(_token_pieces.__getitem__, [t.text for t in tokens])), None
+    base = 0 if doc is tokens else tokens.start
+    orths = doc.to_array(ORTH)[base : base + len(tokens)].tolist()
+    per_token = list(map(_orth_pieces.get, orths))
+    if None in per_token:
+        strings = doc.vocab.strings
+        for k, orth in enumerate(orths):
+            if per_token[k] is None:
+                per_token[k] = _token_pieces[strings[orth]]
+                if len(_orth_pieces) < 200_000:
+                    _orth_pieces[orth] = per_token[k]
+    return per_token, base
 
 
 def _exact_ok(exact: str, raw: str) -> bool:
