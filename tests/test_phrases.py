@@ -76,3 +76,44 @@ def test_two_country_adjectives_on_one_noun_are_two_actors(coder_nogeo):
     [event] = coder_nogeo.code(Article(id="pair", text="Croatian and Mexican military leaders "
                                        "spoke by phone on Monday."))
     assert sorted((a.code, a.sector) for a in event.actor) == [("HRV", "MIL"), ("MEX", "MIL")]
+
+
+@pytest.mark.parametrize("text, mode", [
+    # coercion its actor announces, holds out or makes conditional is a threat (PLOVER's
+    # THREATEN, with what is threatened as the mode)
+    ("The government will arrest the protest leaders if the rallies continue.", ["arrest"]),
+    ("The rebels vowed to attack the capital.", ["violence"]),
+    ("The Russian foreign minister said Moscow could expel the Estonian ambassador.",
+     ["expel"]),
+])
+def test_announced_coercion_is_a_threat(coder_nogeo, text, mode):
+    events = [e for e in coder_nogeo.code(Article(id="threat", text=text))
+              if e.modality == "asserted"]
+    assert [(e.event[0], e.mode) for e in events] == [("THREATEN", mode)], events
+    assert events[0].evidence.rule.endswith("+threat")
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts said the army could attack the city.",  # someone else's speculation
+    "The army will not attack the city.",  # a refusal to attack threatens nothing
+])
+def test_speculated_or_refused_violence_is_no_threat(coder_nogeo, text):
+    assert [t for t, _, _ in coded(coder_nogeo, text)] == []
+
+
+@pytest.mark.parametrize("text, expected, cameo", [
+    ("The opposition suspended its protests for two weeks.", "CONCEDE", "082"),
+    ("The government gave in to the strikers' demands.", "CONCEDE", "083"),
+    ("The rebels quit the peace talks with the government.", "SANCTION", "164"),
+    ("The navies of Russia and China began joint exercises in the Baltic.", "COOPERATE",
+     "062"),
+    ("Ankara and Moscow restored diplomatic ties.", "SUPPORT", "050"),
+    ("Three police officers were found guilty of torture by a military court.", "SANCTION",
+     "116"),
+    ("The militia laid down its arms.", "RETREAT", "0873"),
+    ("The army called up reservists.", "MOBILIZE", "152"),
+    ("Turkey expelled dozens of Dutch diplomats.", "SANCTION", "166"),
+    ("The Senegalese president expressed support for the peace plan.", "SUPPORT", "051"),
+])
+def test_more_phrases_code_as_the_manual_says(coder_nogeo, text, expected, cameo):
+    assert [(t, c) for t, c, _ in coded(coder_nogeo, text)] == [(expected, cameo)]

@@ -319,7 +319,8 @@ def _unfit(coded: Coded, knowledge: Knowledge) -> str | None:
     if not coded.actors:
         return "no_actor"
     event_type = knowledge.event_types.get(coded.event)
-    if event_type and event_type.requires_recipient and not coded.recipients:
+    mutual = coded.reciprocal and len(coded.actors) > 1  # 'X and Y held joint drills': each other
+    if event_type and event_type.requires_recipient and not coded.recipients and not mutual:
         return "no_recipient"
     if coded.recipients and all(r.key() == a.key() and r.entity_text == a.entity_text
                                 for r in coded.recipients for a in coded.actors):

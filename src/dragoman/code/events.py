@@ -98,7 +98,7 @@ class EventCoder:
                 if coded:
                     events.append(coded)
         events.extend(self._quote_allegations(events, ctx))
-        events = _merge_intents([self._apply_future_rule(e) for e in events])
+        events = _merge_intents([self._apply_future_rule(_apply_threat_rule(e)) for e in events])
         _attach_casualties(events, doc)
         return events
 
@@ -424,6 +424,96 @@ class EventCoder:
         return coded
 
 
+def _apply_threat_rule(coded: Coded) -> Coded:
+    """PLOVER's THREATEN: coercion, sanctions, violence or protest that its own actor announces
+    ('will expel', 'plans to invade'), holds out as possible ('may ban', 'could suspend
+    relations') or makes conditional ('will attack if ...', 'to detain journalists if they
+    publish') is a threat, and the mode says what is threatened. Negated events stay what
+    they are."""
+    content = _threat_content(coded)
+    if content is None or not coded.actors or coded.modality.modality == "negated":
+        return coded
+    if coded.rule.startswith("user:"):
+        return coded  # the user's own dictionary codes threats itself (CAMEO 13x)
+    anchor = coded.place_anchor or coded.trigger
+    cue = _threat_cue(anchor, coded.modality)
+    if cue is None or not _has_subject(anchor):
+        return coded  # "civilians could be killed": nobody holds anything out
+    speaker = coded.attribution
+    if speaker is not None and all(a.code != speaker.code for a in coded.actors) and (
+            speaker.code or cue in THREAT_MODALS):
+        return coded  # "Putin said Ukraine could attack": not Ukraine's own threat
+    if speaker is None and cue in THREAT_MODALS and _reported(anchor):
+        return coded  # "analysts say Russia could invade": speculation, not a threat
+    coded.notes.append(f"threatened {coded.event} ({cue})")
+    coded.event, (coded.mode, coded.cameo) = "THREATEN", content
+    coded.modality = Modality("asserted", cue)
+    coded.rule += "+threat"
+    return coded
+
+
+def _threat_content(coded: Coded) -> tuple[str, str] | None:
+    """The THREATEN mode and CAMEO code for a threatened event, or None if it is none."""
+    if coded.event == "ASSAULT":
+        return "violence", "138"
+    if coded.event == "PROTEST":
+        return "restrict", "133"  # the manual's 'restrict' covers threatened strikes, boycotts
+    if coded.event == "COERCE":
+        return THREAT_OF_COERCION.get(coded.mode, ("", "130"))
+    if coded.event == "SANCTION":
+        if coded.mode == "convict":
+            return "arrest", "130"
+        return THREAT_OF_SANCTION.get(coded.cameo[:3], ("relations", "131"))
+    return None
+
+
+THREAT_OF_COERCION = {"arrest": ("arrest", "130"), "ban": ("ban", "1322"),
+                      "restrict": ("restrict", "132"), "curfew": ("restrict", "1323"),
+                      "martial-law": ("restrict", "1324"), "censor": ("restrict", "1321"),
+                      "deport": ("expel", "130"), "withhold": ("restrict", "130")}
+THREAT_OF_SANCTION = {"161": ("relations", "1313"), "162": ("relations", "1311"),
+                      "163": ("restrict", "1312"), "164": ("relations", "134"),
+                      "165": ("relations", "135"), "166": ("expel", "136")}
+THREAT_INTENTS = {"will", "'ll", "shall", "wo", "going to", "plan", "intend", "vow", "pledge",
+                  "promise", "threaten", "prepare", "poise", "set", "ready", "consider", "mull",
+                  "weigh"}
+THREAT_MODALS = {"may", "might", "could"}
+
+
+def _threat_cue(anchor: Token, modality: Modality) -> str | None:
+    """The word that makes an event a threat: an intent ('will', 'plans to'), a possibility
+    ('may') or a condition ('if ...' hung on the event)."""
+    cue = (modality.cue or "").lower()
+    if modality.future and (cue in THREAT_INTENTS or _cue_lemma(anchor, cue) in THREAT_INTENTS):
+        return cue
+    if modality.modality == "hypothetical" and cue in THREAT_MODALS:
+        return cue
+    if modality.modality != "asserted" or anchor.pos_ not in ("VERB", "AUX"):
+        return None
+    for clause in anchor.children:
+        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                          for m in clause.children):
+            return "if"
+    return None
+
+
+def _reported(token: Token) -> bool:
+    """Is `token` in a clause someone is reported to have said?"""
+    while token.dep_ in ("ccomp", "conj", "xcomp") and token.head != token:
+        token = token.head
+        if lemma(token) in frames().speech_verbs:
+            return True
+    return False
+
+
+def _cue_lemma(anchor: Token, cue: str) -> str | None:
+    """The lemma of the modality cue `cue` ('plans' -> 'plan'), found above the event."""
+    for token in (anchor, *list(anchor.ancestors)[:4]):
+        if token.lower_ == cue:
+            return token.lemma_.lower()
+    return None
+
+
 CASUALTY_EVENTS = {"dead": ("ASSAULT",), "injured": ("ASSAULT",), "arrested": ("COERCE",)}
 
 
@@ -444,14 +534,22 @@ def _attach_casualties(events: list[Coded], doc: Doc) -> None:
 def _merge_intents(events: list[Coded]) -> list[Coded]:
     """'agreed to hold talks': the specific intent (AGREE 036, from the future rule) replaces
     the generic AGREE of the verb that governs it; so does a promised retreat or concession
-    ('agreed to withdraw', 'promised to end the curfew' are CONCEDE, as PLOVER codes them)."""
-    specific = [e for e in events if e.rule.endswith("+future")]
+    ('agreed to withdraw', 'promised to end the curfew' are CONCEDE, as PLOVER codes them),
+    and a threat with its content ('vowed to attack', 'threatened to expel the envoy') the
+    generic AGREE or THREATEN of the verb that announced it."""
+    specific = [e for e in events if e.rule.endswith(("+future", "+threat"))
+                or (e.event == "CONCEDE" and e.modality.future)]
     kept = []
     for event in events:
-        generic = event.event == "AGREE" and not event.rule.endswith("+future")
-        if generic and any(_governs(event.trigger, e.place_anchor or e.trigger)
-                           and e.event in ("AGREE", "CONCEDE") for e in specific):
+        if event.rule.endswith(("+future", "+threat")) or event.event not in ("AGREE",
+                                                                              "THREATEN"):
+            kept.append(event)
             continue
+        replaced_by = ("AGREE", "CONCEDE", "THREATEN") if event.event == "AGREE" else (
+            "THREATEN",)  # 'threatened to end the protests' is no concession
+        if any(_governs(event.trigger, e.place_anchor or e.trigger) and e.event in replaced_by
+               for e in specific):
+            continue  # 'promised to attack': the threat of violence, not a bare promise
         kept.append(event)
     return kept
 

@@ -23,7 +23,7 @@ RECIPIENT_PREPS = {
     "CONSULT": {"with", "to"},
     "REQUEST": {"on", "upon", "to"},
     "ACCUSE": {"against", "of"},
-    "SANCTION": {"on", "against", "upon", "from"},
+    "SANCTION": {"on", "against", "upon", "from", "with"},
     "COERCE": {"on", "against", "upon"},
     "ASSAULT": {"on", "against", "upon", "at", "with"},
 }

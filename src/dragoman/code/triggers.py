@@ -27,17 +27,37 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+# Amounts that stand before what a verb acts on: 'expelled dozens of diplomats'.
+QUANTITY_NOUNS = frozenset({
+    "dozen", "hundred", "thousand", "million", "score", "number", "group", "handful",
+    "couple", "lot", "batch", "pair", "some", "many", "several", "all", "most", "few", "both"})
+
+
 def object_lemmas(verb: Token) -> set[str]:
-    """Lemmas of a verb's objects (and their compound/amod modifiers): 'humanitarian aid'."""
+    """Lemmas of a verb's objects (and their compound/amod modifiers): 'humanitarian aid'. An
+    amount is looked through to what it counts: 'dozens of diplomats' gives 'diplomat'."""
     deps = OBJECT_DEPS if is_passive(verb) else OBJECT_DEPS - {"nsubjpass"}
     found: set[str] = set()
     for child in verb.children:
         if child.dep_ in deps:
             for head in (child, *child.conjuncts):
-                found.add(lemma(head))
-                found.add(head.lower_)
-                found.update(lemma(m) for m in head.children if m.dep_ in ("compound", "amod"))
+                for noun in (head, *_counted(head)):
+                    found.add(lemma(noun))
+                    found.add(noun.lower_)
+                    if noun.i >= 2 and noun.nbor(-1).text == "-":  # 'cease-fire', split
+                        found.add(f"{noun.nbor(-2).lower_}-{noun.lower_}")
+                    found.update(lemma(m) for m in noun.children
+                                 if m.dep_ in ("compound", "amod"))
     return found
+
+
+def _counted(head: Token) -> list[Token]:
+    """What an amount counts: 'diplomats' in 'dozens of diplomats', 'three of the prisoners'."""
+    if head.pos_ != "NUM" and head.lower_.rstrip("s") not in QUANTITY_NOUNS and (
+            head.lower_ not in QUANTITY_NOUNS):
+        return []
+    return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children if p.dep_ == "pobj"]
 
 
 def prep_lemmas(token: Token) -> dict[str, set[str]]:
@@ -211,6 +231,7 @@ IRREGULAR = {
     "undertake": ["undertook", "undertaken"], "overthrow": ["overthrew", "overthrown"],
     "blow": ["blew", "blown"], "flee": ["fled"], "hang": ["hung", "hanged"],
     "go": ["went", "gone"], "rise": ["rose", "risen"], "ride": ["rode", "ridden"],
+    "find": ["found"],
 }
 
 
