@@ -215,3 +215,18 @@ def test_a_name_before_countryside_is_a_place():
         countryside NOUN  NN  pobj     2
     """)
     assert chosen(doc, 1) == ["Hama"]
+
+
+def test_what_is_captured_from_a_country_did_not_happen_there():
+    def captured(verb: str, lemma: str):
+        return parse_of(f"""
+            Israel   PROPN NNP nsubj    1  -  GPE
+            {verb}   VERB  VBD ROOT     1  {lemma}
+            the      DET   DT  det      4
+            two      NUM   CD  nummod   4
+            islands  NOUN  NNS dobj     1  island
+            from     ADP   IN  prep     1
+            Jordan   PROPN NNP pobj     5  -  GPE
+        """)
+    assert chosen(captured("captured", "capture"), 1) == []  # Jordan lost them
+    assert chosen(captured("evacuated", "evacuate"), 1) == ["Jordan"]  # taken out of Jordan

@@ -333,7 +333,8 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
                     and doc[m.start : m.end].root.dep_ in ("nsubjpass", "dobj")]
         if patients:  # "Eastern Slavonia was captured", "shelled Aleppo"
             return patients[0], "attached"
-        attached = [m for m in mentions if _attached(doc[m.start : m.end], holder)]
+        origin = holder.lemma_.lower() not in TAKING_VERBS  # "captured the islands from Jordan"
+        attached = [m for m in mentions if _attached(doc[m.start : m.end], holder, origin)]
         if attached:
             return most_specific(attached), "attached"
     for argument in _arguments(anchor or trigger):
@@ -350,6 +351,9 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
     return best, "sentence"
 
 
+# Verbs whose 'from' names who lost something, not where it happened.
+TAKING_VERBS = {"capture", "recapture", "seize", "take", "retake", "wrest", "win", "grab",
+                "steal", "snatch"}
 # Tokens between an event and the nearest place not attached to it beyond which that place
 # is no guess: in the development set such guesses were right about a fifth of the time.
 FAR = 24
