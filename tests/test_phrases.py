@@ -117,3 +117,11 @@ def test_speculated_or_refused_violence_is_no_threat(coder_nogeo, text):
 ])
 def test_more_phrases_code_as_the_manual_says(coder_nogeo, text, expected, cameo):
     assert [(t, c) for t, c, _ in coded(coder_nogeo, text)] == [(expected, cameo)]
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan protesters have captured national attention.",
+    "The Syrian army shot a propaganda film in Aleppo.",
+])
+def test_capturing_attention_or_shooting_a_film_is_no_event(coder_nogeo, text):
+    assert coded(coder_nogeo, text) == []
