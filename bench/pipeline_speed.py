@@ -23,6 +23,7 @@ import statistics
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -44,8 +45,15 @@ def corpus(limit: int) -> list:
     return (articles * (limit // len(articles) + 1))[:limit]
 
 
+def positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
 @contextmanager
-def collector_off():
+def collector_off() -> Iterator[None]:
     gc.collect()
     gc.disable()
     try:
@@ -81,7 +89,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--no-geo", action="store_true", help="leave out the gazetteer stages")
-    parser.add_argument("--runs", type=int, default=3, help="timed runs of each (default 3)")
+    parser.add_argument("--runs", type=positive, default=3, help="timed runs of each (default 3)")
     args = parser.parse_args()
 
     from dragoman.extract.nlp import load_model

@@ -95,10 +95,32 @@ def test_announced_coercion_is_a_threat(coder_nogeo, text, mode):
 
 @pytest.mark.parametrize("text", [
     "Analysts said the army could attack the city.",  # someone else's speculation
+    "Experts say Russia will attack Ukraine again.",  # ... even with a will
     "The army will not attack the city.",  # a refusal to attack threatens nothing
+    "Gunmen may have killed as many as 30 villagers.",  # a guess about the past
 ])
 def test_speculated_or_refused_violence_is_no_threat(coder_nogeo, text):
     assert [t for t, _, _ in coded(coder_nogeo, text)] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a condition hung on what was done does not make it a threat
+    ("Rebels killed 20 soldiers, if the reports are accurate.", "ASSAULT"),
+    ("Police arrested the journalist as if he were a criminal.", "COERCE"),
+    ("Security forces routinely detained journalists if they published critical reports.",
+     "COERCE"),
+])
+def test_what_was_done_stays_what_it_was(coder_nogeo, text, expected):
+    assert [t for t, _, _ in coded(coder_nogeo, text)] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels said they will attack the capital.", "THREATEN"),  # their own threat
+    ("A Moscow court will sentence the opposition leader on Friday.", None),  # a verdict
+    ("Opposition supporters will rally in the capital on Saturday.", None),  # a plan to march
+])
+def test_who_holds_out_what(coder_nogeo, text, expected):
+    assert [t for t, _, _ in coded(coder_nogeo, text)] == ([expected] if expected else [])
 
 
 @pytest.mark.parametrize("text, expected, cameo", [
@@ -125,3 +147,26 @@ def test_more_phrases_code_as_the_manual_says(coder_nogeo, text, expected, cameo
 ])
 def test_capturing_attention_or_shooting_a_film_is_no_event(coder_nogeo, text):
     assert coded(coder_nogeo, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # stopping someone else's protest, or a court suspending a law, is no concession
+    ("Police halted the march in the capital.", []),
+    ("The court suspended the law.", []),
+    # calling on others to act is a request; agreeing to terms, an agreement
+    ("The UN called on the militias to hand over their weapons.", ["REQUEST"]),
+    ("Israel and Hamas agreed to the terms of a ceasefire.", ["AGREE"]),
+    # meeting conditions is no meeting
+    ("Serbia has met the conditions for EU membership.", []),
+])
+def test_lookalikes_of_concessions_and_mobilisation(coder_nogeo, text, expected):
+    assert [t for t, _, _ in coded(coder_nogeo, text)] == expected
+
+
+def test_with_names_the_other_party_only_after_talks_or_ties(coder_nogeo):
+    [talks] = coder_nogeo.code(Article(id="w", text="The rebels quit the peace talks with the "
+                                                    "government."))
+    assert [r.entity_text for r in talks.recipient] == ["government"]
+    [sanctions] = coder_nogeo.code(Article(id="w", text="Japan imposed sanctions on North Korea "
+                                                        "with South Korea."))
+    assert [r.code for r in sanctions.recipient] == ["PRK"]

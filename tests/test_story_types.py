@@ -14,7 +14,7 @@ from dragoman.model import Article
     ("Four killed in air strike near the border", "ASSAULT"),
     ("Dozens of captives released in the north", "RETREAT"),
     # the main clause, not a clause hung on it, says what the story is about
-    ("Militia expands recruitment as talks fail", "MOBILIZE"),
+    ("After talks failed, the army shelled rebel positions", "ASSAULT"),
     # negated events type nothing
     ("Rebels do not attack the town", None),
 ])

@@ -281,6 +281,8 @@ class EventCoder:
             a.sector in conditions["subject_sector"] for a in actors
         ):
             return None
+        if any(a.sector in conditions.get("subject_sector_not", ()) for a in actors):
+            return None
         if conditions.get("object_is_actor") and not patients:
             return None
         if "xcomp_event" in conditions and not any(
@@ -292,8 +294,8 @@ class EventCoder:
         recipients = list(patients)
         partners: list[Entity] = []
         holders = [verb, *_object_nouns(verb)]  # "imposed sanctions on X", "launched an attack on X"
-        prep_heads = [ph for holder in holders
-                      for ph in roles.prep_objects(holder, roles.recipient_preps(trigger.event))]
+        prep_heads = [ph for holder in holders for ph in roles.prep_objects(
+            holder, roles.recipient_preps(trigger.event, holder))]
         for prep, head in prep_heads:
             entity = self._entity(head, ctx)
             if entity is None:
@@ -425,11 +427,12 @@ class EventCoder:
 
 
 def _apply_threat_rule(coded: Coded) -> Coded:
-    """PLOVER's THREATEN: coercion, sanctions, violence or protest that its own actor announces
-    ('will expel', 'plans to invade'), holds out as possible ('may ban', 'could suspend
-    relations') or makes conditional ('will attack if ...', 'to detain journalists if they
-    publish') is a threat, and the mode says what is threatened. Negated events stay what
-    they are."""
+    """PLOVER's THREATEN: coercion, sanctions, violence or a strike that its own actor
+    announces ('will expel', 'plans to invade'), holds out as possible ('may ban', 'could
+    suspend relations') or makes conditional ('to detain journalists if they publish') is a
+    threat, and the mode says what is threatened. Negated events, past ones ('may have
+    killed', 'detained them if they refused') and what someone else says an actor will do
+    ('experts say Russia will attack') stay what they are."""
     content = _threat_content(coded)
     if content is None or not coded.actors or coded.modality.modality == "negated":
         return coded
@@ -440,10 +443,9 @@ def _apply_threat_rule(coded: Coded) -> Coded:
     if cue is None or not _has_subject(anchor):
         return coded  # "civilians could be killed": nobody holds anything out
     speaker = coded.attribution
-    if speaker is not None and all(a.code != speaker.code for a in coded.actors) and (
-            speaker.code or cue in THREAT_MODALS):
+    if speaker is not None and not any(_same_actor(a, speaker) for a in coded.actors):
         return coded  # "Putin said Ukraine could attack": not Ukraine's own threat
-    if speaker is None and cue in THREAT_MODALS and _reported(anchor):
+    if speaker is None and _reported(anchor):
         return coded  # "analysts say Russia could invade": speculation, not a threat
     coded.notes.append(f"threatened {coded.event} ({cue})")
     coded.event, (coded.mode, coded.cameo) = "THREATEN", content
@@ -452,17 +454,34 @@ def _apply_threat_rule(coded: Coded) -> Coded:
     return coded
 
 
+def _same_actor(actor: Entity, speaker: Entity) -> bool:
+    """The same mention or named actor; a pronoun, which in what a speaker says is the
+    speaker ('the rebels said they will attack'); or one country, when the speaker's is
+    known and not merely the article's ('Russia will ..., Putin said', not 'experts say')."""
+    if (actor.start, actor.end) == (speaker.start, speaker.end) or (
+            actor.identifier_text or actor.entity_text) == (
+            speaker.identifier_text or speaker.entity_text):
+        return True
+    if actor.entity_text.lower() in SPEAKER_PRONOUNS:
+        return True
+    return actor.code is not None and actor.code == speaker.code and (
+        speaker.resolution not in ("agent+context", "agent", "unknown", "unresolved"))
+
+
+SPEAKER_PRONOUNS = {"it", "they", "he", "she", "we", "i"}
+
+
 def _threat_content(coded: Coded) -> tuple[str, str] | None:
-    """The THREATEN mode and CAMEO code for a threatened event, or None if it is none."""
+    """The THREATEN mode and CAMEO code for a threatened event, or None if it is none. A
+    court's coming verdict threatens nothing, nor does a march: only strikes, boycotts and
+    blockades are threatened protest (the manual's 'restrict')."""
     if coded.event == "ASSAULT":
         return "violence", "138"
     if coded.event == "PROTEST":
-        return "restrict", "133"  # the manual's 'restrict' covers threatened strikes, boycotts
+        return ("restrict", "133") if coded.mode in ("strike", "boycott", "obstruct") else None
     if coded.event == "COERCE":
         return THREAT_OF_COERCION.get(coded.mode, ("", "130"))
-    if coded.event == "SANCTION":
-        if coded.mode == "convict":
-            return "arrest", "130"
+    if coded.event == "SANCTION" and coded.mode != "convict":
         return THREAT_OF_SANCTION.get(coded.cameo[:3], ("relations", "131"))
     return None
 
@@ -474,25 +493,27 @@ THREAT_OF_COERCION = {"arrest": ("arrest", "130"), "ban": ("ban", "1322"),
 THREAT_OF_SANCTION = {"161": ("relations", "1313"), "162": ("relations", "1311"),
                       "163": ("restrict", "1312"), "164": ("relations", "134"),
                       "165": ("relations", "135"), "166": ("expel", "136")}
-THREAT_INTENTS = {"will", "'ll", "shall", "wo", "going to", "plan", "intend", "vow", "pledge",
-                  "promise", "threaten", "prepare", "poise", "set", "ready", "consider", "mull",
-                  "weigh"}
-THREAT_MODALS = {"may", "might", "could"}
 
 
 def _threat_cue(anchor: Token, modality: Modality) -> str | None:
     """The word that makes an event a threat: an intent ('will', 'plans to'), a possibility
-    ('may') or a condition ('if ...' hung on the event)."""
-    cue = (modality.cue or "").lower()
-    if modality.future and (cue in THREAT_INTENTS or _cue_lemma(anchor, cue) in THREAT_INTENTS):
-        return cue
-    if modality.modality == "hypothetical" and cue in THREAT_MODALS:
-        return cue
-    if modality.modality != "asserted" or anchor.pos_ not in ("VERB", "AUX"):
+    ('may'), or a condition ('if ...', 'unless ...') hung on an event not yet past. None for
+    a perfect ('may have killed'): that is a guess about the past."""
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in anchor.children):
         return None
+    cue = (modality.cue or "").lower()
+    words = frames()
+    if modality.future and (cue in words.threat_intents
+                            or _cue_lemma(anchor, cue) in words.threat_intents):
+        return cue
+    if modality.modality == "hypothetical" and cue in words.threat_modals:
+        return cue
+    if modality.modality != "asserted" or anchor.tag_ not in ("VB", "VBP", "VBZ"):
+        return None  # "detained them if they refused": what was done, not held out
     for clause in anchor.children:
-        if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                          for m in clause.children):
+        marks = [m for m in clause.children if m.dep_ == "mark"]
+        if clause.dep_ == "advcl" and any(m.lower_ in ("if", "unless") and (
+                m.i == 0 or m.nbor(-1).lower_ not in ("as", "even")) for m in marks):
             return "if"
     return None
 
@@ -538,7 +559,7 @@ def _merge_intents(events: list[Coded]) -> list[Coded]:
     and a threat with its content ('vowed to attack', 'threatened to expel the envoy') the
     generic AGREE or THREATEN of the verb that announced it."""
     specific = [e for e in events if e.rule.endswith(("+future", "+threat"))
-                or (e.event == "CONCEDE" and e.modality.future)]
+                or (e.event == "CONCEDE" and e.modality.future and e.actors)]
     kept = []
     for event in events:
         if event.rule.endswith(("+future", "+threat")) or event.event not in ("AGREE",

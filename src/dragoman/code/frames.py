@@ -1,4 +1,5 @@
-"""Frame words (light, occurrence, speech, intent, negative verbs; modals; negations) as data."""
+"""Frame words (light, occurrence, speech, intent, negative verbs; modals; negations;
+threat cues; amounts) as data."""
 
 from __future__ import annotations
 
@@ -20,6 +21,9 @@ class Frames:
     modal_words: frozenset[str]
     negation_words: frozenset[str]
     condition_words: frozenset[str]
+    threat_intents: frozenset[str]
+    threat_modals: frozenset[str]
+    quantity_nouns: frozenset[str]
 
 
 @cache

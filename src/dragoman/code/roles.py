@@ -23,7 +23,7 @@ RECIPIENT_PREPS = {
     "CONSULT": {"with", "to"},
     "REQUEST": {"on", "upon", "to"},
     "ACCUSE": {"against", "of"},
-    "SANCTION": {"on", "against", "upon", "from", "with"},
+    "SANCTION": {"on", "against", "upon", "from"},
     "COERCE": {"on", "against", "upon"},
     "ASSAULT": {"on", "against", "upon", "at", "with"},
 }
@@ -124,8 +124,18 @@ def prep_objects(token: Token, preps: set[str]) -> list[tuple[str, Token]]:
     return found
 
 
-def recipient_preps(event: str) -> set[str]:
-    return RECIPIENT_PREPS.get(event, RECIPIENT_PREPS["default"])
+def recipient_preps(event: str, holder: Token | None = None) -> set[str]:
+    """Prepositions that name an event's recipient; 'with' too after what is held with
+    someone ('quit the talks with the government', 'cut ties with Qatar')."""
+    preps = RECIPIENT_PREPS.get(event, RECIPIENT_PREPS["default"])
+    if holder is not None and holder.lemma_.lower() in PARTNERED_NOUNS:
+        return preps | {"with"}
+    return preps
+
+
+# What one has with someone else: its 'with' names the other party.
+PARTNERED_NOUNS = {"talk", "negotiation", "tie", "relation", "relationship", "dialogue",
+                   "contact", "cooperation"}
 
 
 def between_heads(noun: Token) -> list[Token]:

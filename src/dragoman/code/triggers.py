@@ -4,8 +4,8 @@ A trigger (knowledge/triggers/*.jsonl) names a lemma and may require more of the
 an object lemma (`object`, `object_not`), a preposition (`prep`, `prep_object`), a particle
 (`particle`, for phrasal verbs), no object at all (`no_object`), the framing verb of a noun
 (`frame_only`), modifiers of a noun (`modifier`, `modifier_not`), plural nouns (`plural`).
-Conditions that need resolved actors (`subject_sector`, `object_is_actor`, `xcomp_event`) are
-checked by the coder, which has them.
+Conditions that need resolved actors (`subject_sector`, `subject_sector_not`, `object_is_actor`,
+`xcomp_event`) are checked by the coder, which has them.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from dragoman.code.frames import frames
 from dragoman.code.roles import governing_verb, is_passive
 
 if TYPE_CHECKING:
@@ -27,12 +28,6 @@ def lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-# Amounts that stand before what a verb acts on: 'expelled dozens of diplomats'.
-QUANTITY_NOUNS = frozenset({
-    "dozen", "hundred", "thousand", "million", "score", "number", "group", "handful",
-    "couple", "lot", "batch", "pair", "some", "many", "several", "all", "most", "few", "both"})
-
-
 def object_lemmas(verb: Token) -> set[str]:
     """Lemmas of a verb's objects (and their compound/amod modifiers): 'humanitarian aid'. An
     amount is looked through to what it counts: 'dozens of diplomats' gives 'diplomat'."""
@@ -44,8 +39,8 @@ def object_lemmas(verb: Token) -> set[str]:
                 for noun in (head, *_counted(head)):
                     found.add(lemma(noun))
                     found.add(noun.lower_)
-                    if noun.i >= 2 and noun.nbor(-1).text == "-":  # 'cease-fire', split
-                        found.add(f"{noun.nbor(-2).lower_}-{noun.lower_}")
+                    if _hyphenated(noun):  # 'cease-fire', split by the tokenizer
+                        found.add(f"{noun.nbor(-2).lower_}-{lemma(noun)}")
                     found.update(lemma(m) for m in noun.children
                                  if m.dep_ in ("compound", "amod"))
     return found
@@ -53,11 +48,17 @@ def object_lemmas(verb: Token) -> set[str]:
 
 def _counted(head: Token) -> list[Token]:
     """What an amount counts: 'diplomats' in 'dozens of diplomats', 'three of the prisoners'."""
-    if head.pos_ != "NUM" and head.lower_.rstrip("s") not in QUANTITY_NOUNS and (
-            head.lower_ not in QUANTITY_NOUNS):
+    amounts = frames().quantity_nouns
+    if head.pos_ != "NUM" and head.lower_ not in amounts and head.lower_[:-1] not in amounts:
         return []
     return [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
             for p in c.children if p.dep_ == "pobj"]
+
+
+def _hyphenated(noun: Token) -> bool:
+    """Is `noun` the end of a word the tokenizer split at a hyphen ('cease - fire')?"""
+    return noun.i - noun.sent.start >= 2 and noun.nbor(-1).text == "-" and not (
+        noun.nbor(-1).whitespace_ or noun.nbor(-2).whitespace_)
 
 
 def prep_lemmas(token: Token) -> dict[str, set[str]]:

@@ -23,9 +23,13 @@ import zipfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dragoman.evaluate import Report
 from dragoman.evaluate.metrics import Accuracy, PerLabel
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # The NGEC cases were written in 2021-22 ("today" and undated cases mean then: Morrison and
 # Le Drian in office, the Taliban in power); a fixed date keeps the figures reproducible.
@@ -212,16 +216,19 @@ def title_type(coder, article, common=None) -> str | None:
     if not article.title:
         return None
     text = sentence_case(article.title, common or _common_word(coder))
-    found = [coded for _, coded in coder.run(Article(id=article.id + "-title", text=text)).coded
+    found = [(i, coded) for i, coded in coder.run(Article(id=article.id + "-title",
+                                                            text=text)).coded
              if coded.modality.modality != "negated"]
     if not found:
         return None
     # the headline's main predicate says what the story is about, not a clause hung on it
     # ('Militia expands recruitment as talks fail'); ties go to the first in reading order
-    return min(found, key=lambda c: (_depth(c.place_anchor or c.trigger), c.trigger.i)).event
+    _, main = min(found, key=lambda x: (_depth(x[1].place_anchor or x[1].trigger), x[0],
+                                        x[1].trigger.i))
+    return main.event
 
 
-def _depth(token) -> int:
+def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
@@ -243,15 +250,15 @@ def _common_word(coder):
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from dragoman.code.frames import frames
-    from dragoman.code.triggers import QUANTITY_NOUNS, prefilter_table
+    from dragoman.code.triggers import prefilter_table
     from dragoman.resolve.actors import index_for
 
     table = prefilter_table(coder.knowledge)
-    known = set(table) | set(STOP_WORDS) | QUANTITY_NOUNS
+    known = set(table) | set(STOP_WORDS)
     known |= {word for needs in table.values() for group in needs for word in group}  # "talks"
     f = frames()
     for words in (f.light_verbs, f.occurrence_verbs, f.speech_verbs, f.intent_verbs,
-                  f.request_verbs, f.negative_verbs):
+                  f.request_verbs, f.negative_verbs, f.quantity_nouns):
         known |= set(words)
     index = index_for(coder.knowledge)
     known |= {key[0] for key, lexes in index.keys.items()

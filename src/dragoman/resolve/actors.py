@@ -342,11 +342,14 @@ def _same_capacity(a: Lex, b: Lex) -> bool:
     return a.entry.id == b.entry.id or (a.kind == "country")
 
 
+Pieces = tuple[tuple[str, ...], tuple[str, ...]]  # a token's name pieces: folded, as written
+
+
 class _TokenPieces(dict):
     """A token's name pieces, folded and as written, paired one to one; remembered per
     token text (a plain dict: the scan looks up every token of every sentence)."""
 
-    def __missing__(self, text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def __missing__(self, text: str) -> Pieces:
         paired = tuple(zip(pieces(text), re.findall(r"[^\W_]+", text.replace("’", "'"))))
         value = tuple(f for f, _ in paired), tuple(r for _, r in paired)
         if len(self) < 200_000:  # bounded: vocabularies are, but a stream of numbers is not
@@ -355,20 +358,22 @@ class _TokenPieces(dict):
 
 
 _token_pieces = _TokenPieces()
-_orth_pieces: dict[int, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+_orth_pieces: dict[int, Pieces] = {}
 
 
-def _pieces_of(tokens: Sequence[Token]) -> tuple[list, int | None]:
+def _pieces_of(tokens: Sequence[Token]) -> tuple[list[Pieces], int | None]:
     """Each token's name pieces, and the document position of the first token (None for a
     plain list of tokens). A Doc or Span is read through its array of string hashes: no Token
     object is made for a word seen before, which is most of the cost of a scan."""
     from spacy.attrs import ORTH  # spaCy loads lazily, as everywhere in dragoman
 
-    doc = getattr(tokens, "doc", None)
+    doc = getattr(tokens, "doc", None)  # a Doc is its own doc
     if doc is None:
         return list(map(_token_pieces.__getitem__, [t.text for t in tokens])), None
-    base = 0 if doc is tokens else tokens.start
-    orths = doc.to_array(ORTH)[base : base + len(tokens)].tolist()
+    if doc is tokens:
+        base, orths = 0, doc.to_array(ORTH).tolist()
+    else:  # a Span's own array (with a list of attributes: a single one fails in spaCy 3.8)
+        base, orths = tokens.start, tokens.to_array([ORTH]).ravel().tolist()
     per_token = list(map(_orth_pieces.get, orths))
     if None in per_token:
         strings = doc.vocab.strings
