@@ -230,3 +230,23 @@ def test_what_is_captured_from_a_country_did_not_happen_there():
         """)
     assert chosen(captured("captured", "capture"), 1) == []  # Jordan lost them
     assert chosen(captured("evacuated", "evacuate"), 1) == ["Jordan"]  # taken out of Jordan
+
+
+def test_a_capitalised_place_word_after_a_name_belongs_to_it():
+    doc = parse_of("""
+        Fighting NOUN  NN  nsubj    1
+        raged    VERB  VBD ROOT     1  rage
+        in       ADP   IN  prep     1
+        the      DET   DT  det      5
+        Hasakah  PROPN NNP compound 5  -  GPE
+        Governorate PROPN NNP pobj  2
+    """)
+    assert names(doc) == ["Hasakah Governorate"]
+    lower = parse_of("""
+        Fighting NOUN  NN  nsubj    1
+        raged    VERB  VBD ROOT     1  rage
+        in       ADP   IN  prep     1
+        Idlib    PROPN NNP compound 4  -  GPE
+        province NOUN  NN  pobj     2
+    """)
+    assert names(lower) == ["Idlib"]  # a lower-case place word is no part of the name

@@ -58,7 +58,8 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
         return bool(span.text.strip()) and not _acting(span) and not _not_a_place(span) and \
             span.text.lower() not in country_of_adjective  # "the Kazakh capital"
 
-    spans = [(_strip_article(e), e.label_) for e in doc.ents if e.label_ in PLACE_LABELS]
+    spans = [(_with_place_word(_strip_article(e)), e.label_) for e in doc.ents
+             if e.label_ in PLACE_LABELS]
     covered = {t.i for span, _ in spans for t in span}
     spans += [(span, None) for span in _locative_names(doc, is_place)
               if not covered & {t.i for t in span}]
@@ -247,6 +248,22 @@ def _conjunct_names(places: Sequence[Span]) -> list[Span]:
                 continue
             names.append(_name_ending_at(token))
     return names
+
+
+def _with_place_word(span: Span) -> Span:
+    """'Deir Ezzor' + 'Governorate', 'Bama' + 'Town': a capitalised place word after a name
+    the recogniser cut short is part of the name."""
+    end = span.end
+    if end < len(span.doc) and span.doc[end].text[:1].isupper() and \
+            span.doc[end].lemma_.lower() in NAMED_PLACE_WORDS:
+        return span.doc[span.start : end + 1]
+    return span
+
+
+# Those the toponym resolver also knows to strip again ("Hasakah Governorate" -> "Hasakah").
+NAMED_PLACE_WORDS = {"governorate", "province", "district", "town", "city", "village", "camp",
+                     "airport", "airbase", "county", "region", "oblast", "neighborhood",
+                     "neighbourhood", "municipality", "prefecture"}
 
 
 def _strip_article(ent: Span) -> Span:
