@@ -8,7 +8,7 @@
     ''')
 
 Columns: word, POS, tag, dependency, head index, optional lemma (else the lower-cased word),
-optional entity label.
+optional entity label ("I-GPE" continues the entity of the token before).
 """
 
 from __future__ import annotations
@@ -44,6 +44,15 @@ def parse_of(table: str):
         heads=[int(r[4]) for r in rows],
         lemmas=[r[5] if len(r) > 5 and r[5] != "-" else r[0].lower() for r in rows],
     )
-    ents = [(i, r[6]) for i, r in enumerate(rows) if len(r) > 6]
-    doc.ents = [Span(doc, i, i + 1, label=label) for i, label in ents]
+    # an entity label per token; "I-" goes on with the entity before ("west GPE", "Dublin I-GPE")
+    spans: list[list] = []
+    for i, row in enumerate(rows):
+        if len(row) <= 6:
+            continue
+        label = row[6]
+        if label.startswith("I-") and spans and spans[-1][1] == i:
+            spans[-1][1] = i + 1
+        else:
+            spans.append([i, i + 1, label.removeprefix("I-")])
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in spans]
     return doc

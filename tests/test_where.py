@@ -250,3 +250,16 @@ def test_a_capitalised_place_word_after_a_name_belongs_to_it():
         province NOUN  NN  pobj     2
     """)
     assert names(lower) == ["Idlib"]  # a lower-case place word is no part of the name
+
+
+def test_a_direction_before_a_recognised_name_is_no_part_of_it():
+    doc = parse_of("""
+        A        DET   DT  det      1
+        man      NOUN  NN  nsubjpass 3
+        was      AUX   VBD auxpass  3  be
+        shot     VERB  VBN ROOT     3  shoot
+        in       ADP   IN  prep     3
+        west     ADJ   JJ  amod     6  -  GPE
+        Dublin   PROPN NNP pobj     4  -  I-GPE
+    """)
+    assert names(doc) == ["Dublin"]

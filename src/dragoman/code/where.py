@@ -266,11 +266,17 @@ NAMED_PLACE_WORDS = {"governorate", "province", "district", "town", "city", "vil
                      "neighbourhood", "municipality", "prefecture"}
 
 
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+              "northeast", "northwest", "southeast", "southwest", "northeastern",
+              "northwestern", "southeastern", "southwestern", "central"}
+
+
 def _strip_article(ent: Span) -> Span:
     """'the Gaza Strip' -> 'Gaza Strip'; 'Magam town' -> 'Magam' (a lower-case generic word
     is not part of the name; 'Bama Town' keeps its capital)."""
     start, end = ent.start, ent.end
-    while start < end - 1 and ent.doc[start].lower_ in ("the",):
+    while start < end - 1 and (ent.doc[start].lower_ in ("the",) or (
+            ent.doc[start].is_lower and ent.doc[start].lower_ in DIRECTIONS)):
         start += 1
     while end - 1 > start and (ent.doc[end - 1].is_lower and ent.doc[end - 1].lemma_ in
                                FEATURE_NOUNS or ent.doc[end - 1].text in ("'s", "’s", "'", "’")):
