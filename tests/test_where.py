@@ -263,3 +263,13 @@ def test_a_direction_before_a_recognised_name_is_no_part_of_it():
         Dublin   PROPN NNP pobj     4  -  I-GPE
     """)
     assert names(doc) == ["Dublin"]
+
+
+def test_a_full_stop_the_recogniser_took_in_is_no_part_of_a_name():
+    doc = parse_of("""
+        Troops   NOUN  NNS nsubj    1
+        entered  VERB  VBD ROOT     1  enter
+        Hazrama  PROPN NNP dobj     1  -  GPE
+        .        PUNCT .   punct    1  -  I-GPE
+    """)
+    assert names(doc) == ["Hazrama"]

@@ -279,7 +279,8 @@ def _strip_article(ent: Span) -> Span:
             ent.doc[start].is_lower and ent.doc[start].lower_ in DIRECTIONS)):
         start += 1
     while end - 1 > start and (ent.doc[end - 1].is_lower and ent.doc[end - 1].lemma_ in
-                               FEATURE_NOUNS or ent.doc[end - 1].text in ("'s", "’s", "'", "’")):
+                               FEATURE_NOUNS or ent.doc[end - 1].text in ("'s", "’s", "'", "’")
+                               or ent.doc[end - 1].is_space or ent.doc[end - 1].text == "."):
         end -= 1
     return ent.doc[start:end]
 
