@@ -273,3 +273,22 @@ def test_a_full_stop_the_recogniser_took_in_is_no_part_of_a_name():
         .        PUNCT .   punct    1  -  I-GPE
     """)
     assert names(doc) == ["Hazrama"]
+
+
+def test_whoever_was_shot_is_a_victim_not_the_place():
+    doc = parse_of("""
+        Zubaydah PROPN NNP nsubjpass 2  -  GPE
+        was      AUX   VBD auxpass  2  be
+        shot     VERB  VBN ROOT     2  shoot
+        in       ADP   IN  prep     2
+        Faisalabad PROPN NNP pobj   3  -  GPE
+    """)
+    assert chosen(doc, 2) == ["Faisalabad"]
+    shelled = parse_of("""
+        Aleppo   PROPN NNP nsubjpass 2  -  GPE
+        was      AUX   VBD auxpass  2  be
+        shelled  VERB  VBN ROOT     2  shell
+        from     ADP   IN  prep     2
+        Idlib    PROPN NNP pobj     3  -  GPE
+    """)
+    assert chosen(shelled, 2) == ["Aleppo"]  # what is shelled is ground

@@ -354,7 +354,8 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
     doc = trigger.doc
     for holder in _holders(anchor, trigger):
         patients = [m for m in mentions if doc[m.start : m.end].root.head == holder
-                    and doc[m.start : m.end].root.dep_ in ("nsubjpass", "dobj")]
+                    and doc[m.start : m.end].root.dep_ in ("nsubjpass", "dobj")
+                    and holder.lemma_.lower() not in PEOPLE_VERBS]
         if patients:  # "Eastern Slavonia was captured", "shelled Aleppo"
             return patients[0], "attached"
         origin = holder.lemma_.lower() not in TAKING_VERBS  # "captured the islands from Jordan"
@@ -375,6 +376,10 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
     return best, "sentence"
 
 
+# Verbs done to people: what they are done to is a victim, never a place ('Zubaydah was shot').
+PEOPLE_VERBS = {"shoot", "kill", "wound", "injure", "murder", "assassinate", "execute",
+                "behead", "kidnap", "abduct", "arrest", "detain", "torture", "beat", "rape",
+                "stab", "hang", "lynch"}
 # Verbs whose 'from' names who lost something, not where it happened.
 TAKING_VERBS = {"capture", "recapture", "seize", "take", "retake", "wrest", "win", "grab",
                 "steal", "snatch"}
