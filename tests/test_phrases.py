@@ -170,3 +170,9 @@ def test_with_names_the_other_party_only_after_talks_or_ties(coder_nogeo):
     [sanctions] = coder_nogeo.code(Article(id="w", text="Japan imposed sanctions on North Korea "
                                                         "with South Korea."))
     assert [r.code for r in sanctions.recipient] == ["PRK"]
+
+
+def test_an_amount_of_people_is_those_people(coder_nogeo):
+    [event] = coder_nogeo.code(Article(id="n", text="Turkey expelled dozens of Dutch diplomats."))
+    assert [(r.entity_text, r.code, r.sector) for r in event.recipient] == [
+        ("Dutch diplomats", "NLD", "GOV")]

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from dragoman.code import roles
 from dragoman.code.frames import frames
 from dragoman.code.modality import Modality, analyse
-from dragoman.code.triggers import lemma, noun_trigger, verb_triggers
+from dragoman.code.triggers import counted, lemma, noun_trigger, verb_triggers
 from dragoman.model import Entity
 
 if TYPE_CHECKING:
@@ -105,6 +105,7 @@ class EventCoder:
     # -- actors --------------------------------------------------------------------------
 
     def _entity(self, head: Token, ctx: SentenceContext) -> Entity | None:
+        head = next(iter(counted(head)), head)  # "dozens of civilians": the civilians
         if head.i in ctx.resolved:
             return ctx.resolved[head.i]
         if head.lower_ in FIRST_PERSON:

@@ -36,7 +36,7 @@ def object_lemmas(verb: Token) -> set[str]:
     for child in verb.children:
         if child.dep_ in deps:
             for head in (child, *child.conjuncts):
-                for noun in (head, *_counted(head)):
+                for noun in (head, *counted(head)):
                     found.add(lemma(noun))
                     found.add(noun.lower_)
                     if _hyphenated(noun):  # 'cease-fire', split by the tokenizer
@@ -46,7 +46,7 @@ def object_lemmas(verb: Token) -> set[str]:
     return found
 
 
-def _counted(head: Token) -> list[Token]:
+def counted(head: Token) -> list[Token]:
     """What an amount counts: 'diplomats' in 'dozens of diplomats', 'three of the prisoners'."""
     amounts = frames().quantity_nouns
     if head.pos_ != "NUM" and head.lower_ not in amounts and head.lower_[:-1] not in amounts:
