@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from dragoman.extract.text import find_dateline
@@ -252,18 +253,21 @@ def _conjunct_names(places: Sequence[Span]) -> list[Span]:
 
 def _with_place_word(span: Span) -> Span:
     """'Deir Ezzor' + 'Governorate', 'Bama' + 'Town': a capitalised place word after a name
-    the recogniser cut short is part of the name."""
+    the recogniser cut short is part of the name; only a word the toponym resolver strips
+    again when it looks the place up (its feature words: 'Hasakah Governorate' -> 'Hasakah')."""
     end = span.end
     if end < len(span.doc) and span.doc[end].text[:1].isupper() and \
-            span.doc[end].lemma_.lower() in NAMED_PLACE_WORDS:
+            span.doc[end].lower_ in _suffix_words():
         return span.doc[span.start : end + 1]
     return span
 
 
-# Those the toponym resolver also knows to strip again ("Hasakah Governorate" -> "Hasakah").
-NAMED_PLACE_WORDS = {"governorate", "province", "district", "town", "city", "village", "camp",
-                     "airport", "airbase", "county", "region", "oblast", "neighborhood",
-                     "neighbourhood", "municipality", "prefecture"}
+@cache
+def _suffix_words() -> frozenset[str]:
+    from dragoman.resolve.gazetteer import feature_words
+
+    return frozenset(w.word for w in feature_words()
+                     if w.position == "suffix" and " " not in w.word)
 
 
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
