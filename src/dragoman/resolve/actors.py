@@ -15,7 +15,6 @@ Two steps, both pure on their inputs:
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -27,7 +26,7 @@ from typing import TYPE_CHECKING, Literal
 
 from dragoman.errors import KnowledgeError
 from dragoman.model import Entity
-from dragoman.resolve.names import fold, is_case_sensitive, pieces
+from dragoman.resolve.names import PIECE, fold, is_case_sensitive, pieces
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -350,7 +349,7 @@ class _TokenPieces(dict):
     token text (a plain dict: the scan looks up every token of every sentence)."""
 
     def __missing__(self, text: str) -> Pieces:
-        paired = tuple(zip(pieces(text), re.findall(r"[^\W_]+", text.replace("’", "'"))))
+        paired = tuple(zip(pieces(text), PIECE.findall(text.replace("’", "'"))))
         value = tuple(f for f, _ in paired), tuple(r for _, r in paired)
         if len(self) < 200_000:  # bounded: vocabularies are, but a stream of numbers is not
             self[text] = value
