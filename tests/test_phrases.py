@@ -136,6 +136,8 @@ def test_who_holds_out_what(coder_nogeo, text, expected):
     ("The army called up reservists.", "MOBILIZE", "152"),
     ("Turkey expelled dozens of Dutch diplomats.", "SANCTION", "166"),
     ("The Senegalese president expressed support for the peace plan.", "SUPPORT", "051"),
+    # the tokenizer splits "cease-fire"; declaring one is still a (verbal) concession
+    ("The rebels declared a cease-fire on Monday.", "CONCEDE", "0871"),
 ])
 def test_more_phrases_code_as_the_manual_says(coder_nogeo, text, expected, cameo):
     assert [(t, c) for t, c, _ in coded(coder_nogeo, text)] == [(expected, cameo)]
