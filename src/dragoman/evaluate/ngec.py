@@ -222,7 +222,7 @@ def title_type(coder, article, common=None) -> str | None:
     if not found:
         return None
     # the headline's main predicate says what the story is about, not a clause hung on it
-    # ('Militia expands recruitment as talks fail'); ties go to the first in reading order
+    # ('After talks failed, the army shelled rebel positions'); ties go to the first read
     _, main = min(found, key=lambda x: (_depth(x[1].place_anchor or x[1].trigger), x[0],
                                         x[1].trigger.i))
     return main.event
