@@ -272,3 +272,20 @@ def test_score_is_bounded_and_penalises_a_wrong_hint():
     best = score(Candidate(place, 1.0), 1.0)
     assert 0.9 < best <= 1.0
     assert score(Candidate(place, 1.0), 1.0, country_hint="PAK") == pytest.approx(best * 0.6)
+
+
+# --- how broad a place a name denotes (code/where.py: the smaller place is the event's) ---------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("Africa", "CONTINENT"), ("Syria", "COUNTRY"), ("Georgia", "COUNTRY"),
+     ("Texas", "REGION"), ("Eastern Ghouta", "REGION"), ("Paris", "CITY"),
+     ("Tripoli", "CITY"), ("Donetsk", "TOWN"), ("Idlib", "TOWN"), ("Huriyah", "TOWN")],
+)
+def test_the_gazetteer_says_how_broad_a_place_is(gaz, name, expected):
+    from dragoman.code import where
+
+    # Georgia is a country before a US state; Idlib, a region and a city of the same size,
+    # is taken for the city; a name the gazetteer does not know is taken for a small place.
+    assert where.gazetteer_scale(gaz)(name) == getattr(where, expected)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dragoman.code.where import choose_mention, place_mentions, with_conjuncts
+from dragoman.code.where import CITY, REGION, TOWN, choose_mention, place_mentions, with_conjuncts
 
 from .handmade import parse_of
 
@@ -292,3 +292,81 @@ def test_whoever_was_shot_is_a_victim_not_the_place():
         Idlib    PROPN NNP pobj     3  -  GPE
     """)
     assert chosen(shelled, 2) == ["Aleppo"]  # what is shelled is ground
+
+
+def scaled(doc, verb: int, scale_of) -> list[str]:
+    mentions = place_mentions(doc, 0, 0, {}, scale_of=scale_of)
+    found = choose_mention(doc[verb], doc[verb], mentions)
+    return [m.mention.text for m in with_conjuncts(found[0], mentions, doc)] if found else []
+
+
+def gazetteer_says(**scales):
+    """A stand-in for gazetteer_scale: the named places' scales, TOWN for any other name."""
+    return lambda name: scales.get(name.replace(" ", "_"), TOWN)
+
+
+def test_of_two_places_attached_the_gazetteer_says_which_is_smaller():
+    neighbourhood_of_city = parse_of("""
+        Ten          NUM   CD  nummod   1  -  CARDINAL
+        people       NOUN  NNS nsubjpass 3  person
+        were         AUX   VBD auxpass  3  be
+        killed       VERB  VBN ROOT     3  kill
+        in           ADP   IN  prep     3
+        the          DET   DT  det      7
+        Huriyah      PROPN NNP compound 7  -  GPE
+        neighborhood NOUN  NN  pobj     4
+        of           ADP   IN  prep     7
+        Baghdad      PROPN NNP pobj     8  -  GPE
+    """)
+    # The place word sits between two names: "the Baghdad neighborhood of X" reads the other
+    # way, so the gazetteer decides (Baghdad is a city, Huriyah a name it does not know).
+    assert scaled(neighbourhood_of_city, 3, gazetteer_says(Baghdad=CITY)) == ["Huriyah"]
+    city_of_neighbourhood = parse_of("""
+        Ten          NUM   CD  nummod   1  -  CARDINAL
+        people       NOUN  NNS nsubjpass 3  person
+        were         AUX   VBD auxpass  3  be
+        killed       VERB  VBN ROOT     3  kill
+        in           ADP   IN  prep     3
+        the          DET   DT  det      7
+        Baghdad      PROPN NNP compound 7  -  GPE
+        neighborhood NOUN  NN  pobj     4
+        of           ADP   IN  prep     7
+        Adamiyah     PROPN NNP pobj     8  -  GPE
+    """)
+    assert scaled(city_of_neighbourhood, 3, gazetteer_says(Baghdad=CITY)) == ["Adamiyah"]
+
+
+def test_the_nearest_place_gives_way_to_the_smaller_place_named_with_it():
+    doc = parse_of("""
+        After        ADP   IN  prep     10
+        prayers      NOUN  NNS pobj     0  prayer
+        in           ADP   IN  prep     1
+        the          DET   DT  det      5
+        Huriyah      PROPN NNP compound 5  -  GPE
+        neighborhood NOUN  NN  pobj     2
+        of           ADP   IN  prep     5
+        Baghdad      PROPN NNP pobj     6  -  GPE
+        ,            PUNCT ,   punct    10
+        ten          NUM   CD  nsubjpass 10 -  CARDINAL
+        died         VERB  VBD ROOT     10 die
+    """)
+    # "after prayers in ..." is no locative phrase of the verb: the fallback names the nearest
+    # place, Baghdad, and the neighbourhood named with it is narrower.
+    assert scaled(doc, 10, gazetteer_says(Baghdad=CITY)) == ["Huriyah"]
+    assert chosen(doc, 10) == ["Baghdad"]  # with no gazetteer, two names of unknown size
+
+
+def test_a_possessor_is_the_container_not_the_place():
+    doc = parse_of("""
+        Police      NOUN  NNS nsubj    1  police
+        detonated   VERB  VBD ROOT     1  detonate
+        explosives  NOUN  NNS dobj     1  explosive
+        in          ADP   IN  prep     1
+        Manila      PROPN NNP poss     7  -  GPE
+        's          PART  POS case     4
+        neighboring ADJ   JJ  amod     7
+        province    NOUN  NN  pobj     3
+        of          ADP   IN  prep     7
+        Pampanga    PROPN NNP pobj     8  -  GPE
+    """)
+    assert scaled(doc, 1, gazetteer_says(Manila=CITY, Pampanga=REGION)) == ["Pampanga"]

@@ -141,6 +141,7 @@ class ToponymStage:
     gazetteer: object
     adjectives: dict[str, str]
     is_place: Callable[[str], bool] | None = None
+    scale_of: Callable[[str], int] | None = None
     name: str = "toponyms"
     version: str = "1"
     requires: tuple[str, ...] = ("parsed", "actors")
@@ -150,19 +151,21 @@ class ToponymStage:
     def open(cls, path: str | None, knowledge: Knowledge) -> ToponymStage:
         from pathlib import Path
 
+        from dragoman.code.where import gazetteer_scale
         from dragoman.resolve.gazetteer import Gazetteer
 
         gazetteer = Gazetteer.open(Path(path) if path else None)
         country_of = gazetteer_country(path)
         return cls(gazetteer, country_adjectives(knowledge),
-                   lambda name: country_of(name) is not None)
+                   lambda name: country_of(name) is not None, gazetteer_scale(gazetteer))
 
     def __call__(self, document: Document) -> Document:
         from dragoman.code.where import dateline_place, place_mentions, resolve_places
 
         for i, doc in sorted(document.parsed.items()):
             document.places.extend(place_mentions(doc, i, document.sentences[i].start,
-                                                  self.adjectives, self.is_place))
+                                                  self.adjectives, self.is_place,
+                                                  self.scale_of))
         state = document.actors
         countries = state.countries if state else {}
         document.resolved_places = resolve_places(document.places, self.gazetteer, countries)

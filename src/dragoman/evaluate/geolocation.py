@@ -27,13 +27,13 @@ def evaluate_geolocation(path: Path, *, limit: int | None = None) -> Report:
     exact, overlap, annotated = PRF(), PRF(), PRF()
     report = Report(name="event-geolocation", source=str(path))
     nlp = load_model()
-    is_place = _gazetteer_test()
+    is_place, scale_of = _gazetteer_tests()
     demonyms = _demonyms()
     for row, doc in zip(rows, nlp.pipe((r["text"] for r in rows), batch_size=64)):
         verb = _token_at(doc, row["verb"][0]["start"]) if row["verb"] else None
         chosen = []
         if verb is not None:
-            mentions = place_mentions(doc, 0, 0, demonyms, is_place)
+            mentions = place_mentions(doc, 0, 0, demonyms, is_place, scale_of)
             found = choose_mention(verb, verb, mentions)
             chosen = [m.mention for m in with_conjuncts(found[0], mentions, doc)] if found else []
         predicted = chosen[0] if chosen else None
@@ -65,15 +65,19 @@ def evaluate_geolocation(path: Path, *, limit: int | None = None) -> Report:
     return report
 
 
-def _gazetteer_test():
-    """A test 'does the gazetteer know this name as a real place', or None without one."""
+def _gazetteer_tests():
+    """The pipeline's gazetteer tests: 'does the gazetteer know this name as a real place'
+    and 'how broad a place is it', or two Nones without a gazetteer."""
     try:
+        from dragoman.code.where import gazetteer_scale
+        from dragoman.resolve.gazetteer import Gazetteer
         from dragoman.stages import gazetteer_country
 
         country_of = gazetteer_country()
+        scale_of = gazetteer_scale(Gazetteer.open(None))
     except Exception:  # the measure still runs on entity mentions alone
-        return None
-    return lambda name: country_of(name) is not None
+        return None, None
+    return (lambda name: country_of(name) is not None), scale_of
 
 
 def _demonyms() -> dict[str, str]:
