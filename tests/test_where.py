@@ -370,3 +370,15 @@ def test_a_possessor_is_the_container_not_the_place():
         Pampanga    PROPN NNP pobj     8  -  GPE
     """)
     assert scaled(doc, 1, gazetteer_says(Manila=CITY, Pampanga=REGION)) == ["Pampanga"]
+
+
+def test_the_possessor_of_a_thing_attached_is_where():
+    doc = parse_of("""
+        Peacekeepers NOUN  NNS nsubj    1  peacekeeper
+        patrolled    VERB  VBD ROOT     1  patrol
+        Kabul        PROPN NNP poss     5  -  GPE
+        's           PART  POS case     2
+        potholed     ADJ   JJ  amod     5
+        streets      NOUN  NNS dobj     1  street
+    """)
+    assert chosen(doc, 1) == ["Kabul"]

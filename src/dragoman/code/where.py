@@ -457,12 +457,12 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
         origin = holder.lemma_.lower() not in TAKING_VERBS  # "captured the islands from Jordan"
         attached = [m for m in mentions if _attached(doc[m.start : m.end], holder, origin)]
         if attached:
-            return most_specific(attached), "attached"
+            return most_specific(_possessed(attached, doc)), "attached"
     for argument in _arguments(anchor or trigger):
         attached = [m for m in mentions
                     if _attached(doc[m.start : m.end], argument, origin=False)]
         if attached:
-            return most_specific(attached), "attached"
+            return most_specific(_possessed(attached, doc)), "attached"
     clause = _clause_tokens(anchor or trigger)
     likely = [m for m in mentions if _may_be_where(doc[m.start : m.end])]
     near = [m for m in likely if m.start in clause] or likely
@@ -544,6 +544,17 @@ def with_conjuncts(chosen: PlaceMention, mentions: Sequence[PlaceMention],
                        and linked & set(range(m.start, m.end))]
 
 
+def _possessed(mentions: Sequence[PlaceMention], doc: Doc) -> list[PlaceMention]:
+    """Without a possessor whose thing is itself a place named here: 'Manila's province of
+    Pampanga', 'Venezuela's Portuguesa state' (but 'Venezuela's capital')."""
+    def owns(owner: PlaceMention, other: PlaceMention) -> bool:
+        root = doc[owner.start : owner.end].root
+        return root.dep_ == "poss" and other is not owner and \
+            any(t.i in range(other.start, other.end) for t in root.head.subtree)
+
+    return [m for m in mentions if not any(owns(m, other) for other in mentions)]
+
+
 def most_specific(mentions: Sequence[PlaceMention]) -> PlaceMention:
     """Of several places attached to an event, the smallest: 'a marketplace of Zafaraniyah
     neighbourhood' over 'southern Baghdad'; in a tie, the first."""
@@ -580,8 +591,13 @@ def _holders(anchor: Token | None, trigger: Token) -> list[Token]:
 
 def _attached(span: Span, holder: Token, origin: bool = True) -> bool:
     """Is the place reached from `holder` through locative prepositions or as its object?
-    With `origin` false, 'from' (where someone comes from) does not count."""
+    With `origin` false, 'from' (where someone comes from) does not count. The possessor
+    of a thing attached is attached too ("patrolled Kabul's streets", "marched in Venezuela's
+    capital"), unless the thing is people ("Russia's envoy")."""
     token = span.root
+    if token.dep_ == "poss" and token.head.pos_ == "NOUN" and \
+            token.head.lemma_.lower() not in PEOPLE_NOUNS:
+        token = token.head
     if not origin and any(t.dep_ == "pobj" and t.head.lower_ == "from"
                           for t in (token, *token.ancestors) if t != holder):
         return False
