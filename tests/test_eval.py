@@ -54,3 +54,13 @@ def test_eval_command_prints_a_json_report():
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert report["set"] == "plover:plover-gold.jsonl" and "type_f1" in report["metrics"]
+
+
+@pytest.mark.slow
+def test_geolocation_gold_scores_the_event_place_not_merely_a_place():
+    # Our own three sentences in the format of the event-geolocation sets: a gold span with
+    # the annotator's trailing space still matches; the neighbourhood, not its city, is where.
+    report = evaluate(REPO / "tests" / "data" / "geolocation-gold.jsonl")
+    assert report.name == "event-geolocation"
+    assert report.metrics["sentences"] == 3
+    assert report.metrics["mention_f1"] == 1.0, report.errors
