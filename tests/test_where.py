@@ -382,3 +382,18 @@ def test_the_possessor_of_a_thing_attached_is_where():
         streets      NOUN  NNS dobj     1  street
     """)
     assert chosen(doc, 1) == ["Kabul"]
+
+
+def test_a_place_well_before_the_event_is_no_guess():
+    def sentence(words: int):
+        filler = "\n".join(f"word{i} NOUN NN dep {words + 2}" for i in range(words))
+        return parse_of(f"""
+            Kabul    PROPN NNP appos    {words + 2}  -  GPE
+            said     VERB  VBD dep      {words + 2}  say
+            {filler}
+            killed   VERB  VBD ROOT     {words + 2}  kill
+        """)
+
+    near, far = sentence(8), sentence(14)
+    assert chosen(near, len(near) - 1) == ["Kabul"]
+    assert chosen(far, len(far) - 1) == []
