@@ -138,6 +138,11 @@ def test_who_holds_out_what(coder_nogeo, text, expected):
     ("The Senegalese president expressed support for the peace plan.", "SUPPORT", "051"),
     # the tokenizer splits "cease-fire"; declaring one is still a (verbal) concession
     ("The rebels declared a cease-fire on Monday.", "CONCEDE", "0871"),
+    # going or being on strike, and a work stoppage, are strikes (no "labour" word needed)
+    ("Teachers in Nigeria went on strike over unpaid wages.", "PROTEST", "143"),
+    ("Dockworkers in Chile are on strike.", "PROTEST", "143"),
+    ("Workers at the port announced a total work stoppage.", "PROTEST", "143"),
+    ("Russia and Turkey are in talks over the pipeline.", "CONSULT", "046"),
 ])
 def test_more_phrases_code_as_the_manual_says(coder_nogeo, text, expected, cameo):
     assert [(t, c) for t, c, _ in coded(coder_nogeo, text)] == [(expected, cameo)]
@@ -178,3 +183,17 @@ def test_an_amount_of_people_is_those_people(coder_nogeo):
     [event] = coder_nogeo.code(Article(id="n", text="Turkey expelled dozens of Dutch diplomats."))
     assert [(r.entity_text, r.code, r.sector) for r in event.recipient] == [
         ("Dutch diplomats", "NLD", "GOV")]
+
+
+@pytest.mark.parametrize("text, expected, cameo, trigger", [
+    ("Madagascar expels dozens of diplomats", "SANCTION", "166", "expels"),
+    ("France denounces Iran's nuclear tests", "ACCUSE", "111", "denounces"),
+])
+def test_a_headline_in_the_present_tense_is_coded(coder_nogeo, text, expected, cameo, trigger):
+    # The small model reads "expels diplomats" as one noun phrase; the parse is mended and the
+    # evidence still points at the article's own words.
+    events = [e for e in coder_nogeo.code(Article(id="headline", text=text))
+              if e.modality == "asserted"]
+    assert [(e.event[0], e.cameo) for e in events] == [(expected, cameo)]
+    evidence = events[0].evidence
+    assert text[evidence.start : evidence.end] == trigger == evidence.trigger

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -46,3 +47,24 @@ def test_offsets_always_slice_the_sentence(parts):
     for sentence in split_sentences(text):
         assert text[sentence.start : sentence.end] == sentence.text
         assert sentence.text == sentence.text.strip() and sentence.text
+
+
+def test_past_tense_of_regular_and_irregular_verbs():
+    from dragoman.extract.nlp import past_tense
+
+    assert [past_tense(v) for v in ("expel", "deploy", "denounce", "hold", "stop", "visit")] \
+        == ["expelled", "deployed", "denounced", "held", "stopped", "visited"]
+
+
+@pytest.mark.slow
+def test_a_headline_verb_read_as_a_noun_is_mended_and_other_sentences_are_not():
+    from dragoman.extract.nlp import load_model, parse
+
+    text = "Madagascar expels dozens of diplomats"
+    nlp = load_model()
+    assert not any(t.pos_ == "VERB" and t.dep_ == "ROOT" for t in nlp(text))  # the model's miss
+    mended, plain = parse([text, "The army expelled the diplomats."])
+    assert mended.text == text and [t.text for t in mended] == [t.text for t in nlp(text)]
+    root = next(t for t in mended if t.dep_ == "ROOT")
+    assert (root.text, root.pos_, root.lemma_) == ("expels", "VERB", "expel")
+    assert [t.dep_ for t in plain] == [t.dep_ for t in nlp("The army expelled the diplomats.")]

@@ -165,7 +165,7 @@ def governing_verb(noun: Token, light_verbs: frozenset[str] = frozenset(),
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
         return (head, "light") if fits(head, light_verbs) else (None, "")
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in FRAME_PREPS \
-            and head.head.pos_ == "VERB" and fits(head.head, light_verbs):
+            and head.head.pos_ in ("VERB", "AUX") and fits(head.head, light_verbs):
         return head.head, "light"
     if noun.dep_ in ("nsubj", "attr") and head.pos_ in ("VERB", "AUX"):
         if any(c.dep_ == "expl" for c in head.children):

@@ -37,5 +37,63 @@ def model_version() -> str:
 
 
 def parse(texts: Sequence[str], batch_size: int = 64) -> list[Doc]:
-    """Parse each text as its own Doc, in order."""
-    return list(load_model().pipe(texts, batch_size=batch_size))
+    """Parse each text as its own Doc, in order (a headline's verb mended: `headline_verb`)."""
+    nlp = load_model()
+    return [headline_verb(doc, nlp) for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+
+# Longer than this, a sentence with no verb is no headline: it is left as parsed.
+HEADLINE_TOKENS = 30
+
+
+def headline_verb(doc: Doc, nlp: Language) -> Doc:
+    """'Madagascar expels diplomats': in a headline's present tense the small model often reads
+    the verb as a plural noun ('expels diplomats' as one noun phrase) and finds no verb at
+    all. A short sentence with no verb is parsed again with each plural noun after its first
+    word put in the past tense ('Madagascar expelled diplomats'); the first that the parser
+    then takes for the sentence's main verb gives the parse, kept over the original words, so
+    offsets and text are unchanged. Other sentences come back as they are."""
+    if len(doc) > HEADLINE_TOKENS or any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")
+                                         for t in doc):
+        return doc
+    for token in doc[1:]:
+        if token.tag_ != "NNS" or not token.is_alpha or not token.lower_.endswith("s"):
+            continue
+        text = doc.text[: token.idx] + past_tense(token.lemma_.lower()) + \
+            doc.text[token.idx + len(token.text) :]
+        variant = nlp(text)
+        if len(variant) == len(doc) and variant[token.i].pos_ == "VERB" and \
+                variant[token.i].dep_ == "ROOT":
+            return _with_parse(doc, variant)
+    return doc
+
+
+def past_tense(verb: str) -> str:
+    """'expel' -> 'expelled', 'deploy' -> 'deployed', 'hold' -> 'held' (regular English rules
+    and the irregular verbs the triggers know)."""
+    from dragoman.code.triggers import IRREGULAR
+
+    if verb in IRREGULAR:
+        return IRREGULAR[verb][0]
+    if verb.endswith("e"):
+        return verb + "d"
+    if len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    short = len(verb) <= 4 and verb[-1] not in "wxy"  # stopped, banned (not visited)
+    if len(verb) > 2 and verb[-2] in "aeiou" and verb[-3] not in "aeiou" and (
+            short or verb[-1] == "l"):  # expelled, patrolled (British spelling)
+        return verb + verb[-1] + "ed"
+    return verb + "ed"
+
+
+def _with_parse(doc: Doc, variant: Doc) -> Doc:
+    """`doc`'s words and spaces with `variant`'s tags, lemmas, tree and entities."""
+    from spacy.tokens import Doc, Span
+
+    mended = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
+                 tags=[t.tag_ for t in variant], pos=[t.pos_ for t in variant],
+                 morphs=[str(t.morph) for t in variant], lemmas=[t.lemma_ for t in variant],
+                 heads=[t.head.i for t in variant], deps=[t.dep_ for t in variant],
+                 sent_starts=[bool(t.is_sent_start) for t in variant])
+    mended.ents = [Span(mended, e.start, e.end, label=e.label_) for e in variant.ents]
+    return mended
