@@ -143,6 +143,10 @@ def test_who_holds_out_what(coder_nogeo, text, expected):
     ("Dockworkers in Chile are on strike.", "PROTEST", "143"),
     ("Workers at the port announced a total work stoppage.", "PROTEST", "143"),
     ("Russia and Turkey are in talks over the pipeline.", "CONSULT", "046"),
+    # a campaign or an operation carries the event named before it (not CAMEO's "launch
+    # campaign", an appeal)
+    ("Insurgents launched a bombing campaign against the capital.", "ASSAULT", "183"),
+    ("Police began an arrest campaign against opposition activists.", "COERCE", "173"),
 ])
 def test_more_phrases_code_as_the_manual_says(coder_nogeo, text, expected, cameo):
     assert [(t, c) for t, c, _ in coded(coder_nogeo, text)] == [(expected, cameo)]
@@ -197,3 +201,11 @@ def test_a_headline_in_the_present_tense_is_coded(coder_nogeo, text, expected, c
     assert [(e.event[0], e.cameo) for e in events] == [(expected, cameo)]
     evidence = events[0].evidence
     assert text[evidence.start : evidence.end] == trigger == evidence.trigger
+
+
+def test_a_verdict_handed_down_is_a_sanction(coder_nogeo):
+    # PLOVER cannot print it without a recipient, but the coder reads it (headlines are typed
+    # by what the coder reads: evaluate/ngec.py title_type)
+    document = coder_nogeo.run(Article(id="verdict",
+                                       text="The court handed down convictions in the case."))
+    assert [(c.event, c.cameo) for _, c in document.coded] == [("SANCTION", "116")]

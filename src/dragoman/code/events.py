@@ -631,11 +631,13 @@ def _trigger_tokens(verb: Token) -> list[Token]:
 
 
 def _object_nouns(verb: Token) -> list[Token]:
+    """The verb's object nouns, and the event a carrier object names ('a bombing campaign')."""
     nouns = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"]
     for child in verb.children:
         if child.dep_ == "prep":
             nouns.extend(p for p in child.children if p.dep_ == "pobj" and p.pos_ == "NOUN")
-    return nouns
+    return nouns + [c for n in nouns if n.lemma_.lower() in roles.CARRIERS for c in n.children
+                    if c.dep_ == "compound" and c.pos_ == "NOUN"]
 
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "case", "npadvmod", "nummod"}

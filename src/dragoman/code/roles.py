@@ -173,7 +173,7 @@ def governing_verb(noun: Token, light_verbs: frozenset[str] = frozenset(),
         if noun.dep_ == "nsubj" and fits(head, occurrence_verbs):
             return head, "occurrence"
         return None, ""
-    if noun.dep_ == "conj":
+    if noun.dep_ == "conj" or (noun.dep_ == "compound" and head.lemma_.lower() in CARRIERS):
         return governing_verb(noun.head, light_verbs, occurrence_verbs)
     if noun.dep_ == "ROOT":
         return None, "headline"
@@ -181,3 +181,6 @@ def governing_verb(noun: Token, light_verbs: frozenset[str] = frozenset(),
 
 
 FRAME_PREPS = {"in", "into", "on"}
+# Nouns that carry the event named before them: 'launched a bombing campaign', 'a killing
+# spree', 'an arrest operation'.
+CARRIERS = {"campaign", "operation", "spree", "blitz"}
