@@ -52,10 +52,17 @@ def headline_verb(doc: Doc, nlp: Language) -> Doc:
     all. A short sentence with no verb is parsed again with each plural noun after its first
     word put in the past tense ('Madagascar expelled diplomats'); the first that the parser
     then takes for the sentence's main verb gives the parse, kept over the original words, so
-    offsets and text are unchanged. Other sentences come back as they are."""
+    offsets and text are unchanged. A main word with a subject that is only tagged a noun
+    ('Activists decry the policy') is retagged a verb. Other sentences come back as they are."""
     if len(doc) > HEADLINE_TOKENS or any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")
                                          for t in doc):
         return doc
+    for root in doc:
+        if root.dep_ == "ROOT" and root.pos_ == "NOUN" and root.is_lower and \
+                any(c.dep_ == "nsubj" for c in root.children):
+            # "Activists decry the policy": parsed as a verb, tagged a noun
+            root.pos_, root.tag_ = "VERB", "VBZ" if root.lower_.endswith("s") else "VBP"
+            return doc
     for token in doc[1:]:
         if token.tag_ != "NNS" or not token.is_alpha or not token.lower_.endswith("s"):
             continue
