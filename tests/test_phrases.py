@@ -85,6 +85,10 @@ def test_two_country_adjectives_on_one_noun_are_two_actors(coder_nogeo):
     ("The rebels vowed to attack the capital.", ["violence"]),
     ("The Russian foreign minister said Moscow could expel the Estonian ambassador.",
      ["expel"]),
+    # raising the possibility of coercion holds it out too
+    ("The government floated the possibility of major restrictions on movement.",
+     ["restrict"]),
+    ("Albania raised the possibility of suspending aid to Turkmenistan.", ["relations"]),
 ])
 def test_announced_coercion_is_a_threat(coder_nogeo, text, mode):
     events = [e for e in coder_nogeo.code(Article(id="threat", text=text))
@@ -209,3 +213,24 @@ def test_a_verdict_handed_down_is_a_sanction(coder_nogeo):
     document = coder_nogeo.run(Article(id="verdict",
                                        text="The court handed down convictions in the case."))
     assert [(c.event, c.cameo) for _, c in document.coded] == [("SANCTION", "116")]
+
+
+def test_a_possibility_discussed_is_no_threat(coder_nogeo):
+    text = "Russia discussed the possibility of sanctions against Iran."  # weighing it
+    assert [t for t, _, _ in coded(coder_nogeo, text)] == ["CONSULT"]
+
+
+def test_a_possibility_raised_is_no_fact(coder_nogeo):
+    # what is only held out did not happen; a march held out threatens nothing (PLOVER)
+    events = coder_nogeo.code(Article(id="possible", text="Opposition activists in Kenya "
+                                      "raised the possibility of protests in Nairobi."))
+    assert [(e.event[0], e.modality) for e in events] == [("PROTEST", "hypothetical")]
+
+
+@pytest.mark.parametrize("text, expected, cameo", [
+    # a ceasefire signed is the ceasefire (CAMEO 0871), not an agreement signed (057)
+    ("Niger and Chad signed a ceasefire over the border dispute.", "RETREAT", "0871"),
+    ("The government announced a ban on opposition rallies.", "COERCE", "172"),
+])
+def test_signed_ceasefires_and_announced_bans(coder_nogeo, text, expected, cameo):
+    assert [(t, c) for t, c, _ in coded(coder_nogeo, text)] == [(expected, cameo)]

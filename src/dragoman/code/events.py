@@ -332,7 +332,8 @@ class EventCoder:
         if found is None:
             return None
         trigger, tokens = found
-        verb, how = roles.governing_verb(noun, frames().light_verbs, frames().occurrence_verbs)
+        verb, how = roles.governing_verb(noun, frames().light_verbs, frames().occurrence_verbs,
+                                         (frames().threat_nouns, frames().hold_out_verbs))
         if not how:
             return None
         if how == "light" and verb is not None:
@@ -440,9 +441,11 @@ def _apply_threat_rule(coded: Coded) -> Coded:
     if coded.rule.startswith("user:"):
         return coded  # the user's own dictionary codes threats itself (CAMEO 13x)
     anchor = coded.place_anchor or coded.trigger
-    cue = _threat_cue(anchor, coded.modality)
-    if cue is None or not _has_subject(anchor):
-        return coded  # "civilians could be killed": nobody holds anything out
+    cue = _possibility_cue(coded.trigger)
+    if cue is None:
+        cue = _threat_cue(anchor, coded.modality)
+        if cue is None or not _has_subject(anchor):
+            return coded  # "civilians could be killed": nobody holds anything out
     speaker = coded.attribution
     if speaker is not None and not any(_same_actor(a, speaker) for a in coded.actors):
         return coded  # "Putin said Ukraine could attack": not Ukraine's own threat
@@ -517,6 +520,15 @@ def _threat_cue(anchor: Token, modality: Modality) -> str | None:
                 m.i == 0 or m.nbor(-1).lower_ not in ("as", "even")) for m in marks):
             return "if"
     return None
+
+
+def _possibility_cue(trigger: Token) -> str | None:
+    """'raised the possibility of sanctions', 'floats the prospect of suspending talks': the
+    noun that holds the event out, when whoever holds it out is named (its verb's subject)."""
+    verb = roles.held_out_by(trigger, frames().threat_nouns, frames().hold_out_verbs)
+    if verb is None or not _has_subject(verb):
+        return None
+    return trigger.head.head.lemma_.lower()
 
 
 def _reported(token: Token) -> bool:

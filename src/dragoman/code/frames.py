@@ -23,6 +23,8 @@ class Frames:
     condition_words: frozenset[str]
     threat_intents: frozenset[str]
     threat_modals: frozenset[str]
+    threat_nouns: frozenset[str]
+    hold_out_verbs: frozenset[str]
     quantity_nouns: frozenset[str]
 
 

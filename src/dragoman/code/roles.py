@@ -93,8 +93,12 @@ def _inherited_subject(verb: Token) -> list[Token]:
         return subject_heads(head)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return subject_heads(head)  # "..., killing 12 people": the main clause's subject
-    if verb.dep_ == "pcomp" and head.head.pos_ == "NOUN":
-        return []
+    if verb.dep_ == "pcomp":
+        from dragoman.code.frames import frames
+
+        holder = held_out_by(verb, frames().threat_nouns, frames().hold_out_verbs)
+        return subject_heads(holder) if holder is not None else []  # "raised the
+        # possibility of suspending talks": whoever raised it
     return []
 
 
@@ -152,12 +156,19 @@ def modifier_heads(noun: Token) -> list[Token]:
 
 
 def governing_verb(noun: Token, light_verbs: frozenset[str] = frozenset(),
-                   occurrence_verbs: frozenset[str] = frozenset()) -> tuple[Token | None, str]:
+                   occurrence_verbs: frozenset[str] = frozenset(),
+                   possibility: tuple[frozenset[str], frozenset[str]] | None = None
+                   ) -> tuple[Token | None, str]:
     """The verb that frames an event noun and how: ('light', verb) when the noun is the object
-    of a light verb ('held talks', 'participate in talks'), ('occurrence', verb) when it is the
-    subject of an occurrence verb ('talks kicked off'), ('existential', verb) for 'there were
-    clashes', ('headline', None) for a verbless title. Without lists, any verb will do."""
+    of a light verb ('held talks', 'participate in talks') or the possibility its object holds
+    out ('raised the possibility of sanctions', with `possibility`: the nouns and the verbs
+    that hold out, see `held_out_by`), ('occurrence',
+    verb) when it is the subject of an occurrence verb ('talks kicked off'), ('existential',
+    verb) for 'there were clashes', ('headline', None) for a verbless title. Without lists,
+    any verb will do."""
     head = noun.head
+    if possibility is not None and (verb := held_out_by(noun, *possibility)) is not None:
+        return verb, "light"
 
     def fits(verb: Token, allowed: frozenset[str]) -> bool:
         return not allowed or verb.lemma_.lower() in allowed
@@ -178,6 +189,19 @@ def governing_verb(noun: Token, light_verbs: frozenset[str] = frozenset(),
     if noun.dep_ == "ROOT":
         return None, "headline"
     return None, ""
+
+
+def held_out_by(event: Token, nouns: frozenset[str], verbs: frozenset[str]) -> Token | None:
+    """The verb holding `event` out as possible: 'raised the possibility of sanctions',
+    'floats the prospect of suspending talks' (a possibility noun of `nouns` as the object of
+    one of `verbs`, the event after its 'of'); None otherwise."""
+    if event.dep_ not in ("pobj", "pcomp") or event.head.lower_ != "of":
+        return None
+    noun = event.head.head
+    verb = noun.head
+    if noun.lemma_.lower() in nouns and noun.dep_ == "dobj" and verb.lemma_.lower() in verbs:
+        return verb
+    return None
 
 
 FRAME_PREPS = {"in", "into", "on"}
