@@ -234,3 +234,10 @@ def test_a_possibility_raised_is_no_fact(coder_nogeo):
 ])
 def test_signed_ceasefires_and_announced_bans(coder_nogeo, text, expected, cameo):
     assert [(t, c) for t, c, _ in coded(coder_nogeo, text)] == [(expected, cameo)]
+
+
+def test_a_headline_passive_participle_frames_its_noun(coder_nogeo):
+    # "curfew imposed after clashes": the curfew was imposed (no one named who)
+    document = coder_nogeo.run(Article(id="curfew", text="Nationwide curfew imposed "
+                                       "following recent clashes"))
+    assert [(c.event, c.cameo) for _, c in document.coded] == [("COERCE", "1723")]

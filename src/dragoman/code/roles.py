@@ -186,6 +186,11 @@ def governing_verb(noun: Token, light_verbs: frozenset[str] = frozenset(),
         return None, ""
     if noun.dep_ == "conj" or (noun.dep_ == "compound" and head.lemma_.lower() in CARRIERS):
         return governing_verb(noun.head, light_verbs, occurrence_verbs)
+    # "curfew imposed after clashes", "talks held in Geneva": a headline's passive participle
+    reduced = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and fits(
+        c, light_verbs) and light_verbs]
+    if reduced:
+        return reduced[0], "light"
     if noun.dep_ == "ROOT":
         return None, "headline"
     return None, ""
