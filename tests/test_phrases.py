@@ -241,3 +241,37 @@ def test_a_headline_passive_participle_frames_its_noun(coder_nogeo):
     document = coder_nogeo.run(Article(id="curfew", text="Nationwide curfew imposed "
                                        "following recent clashes"))
     assert [(c.event, c.cameo) for _, c in document.coded] == [("COERCE", "1723")]
+
+
+@pytest.mark.parametrize("text", [
+    "President William Ruto was in London in March for talks with British officials.",  # a date
+    "The journalist has been in detention since 2019.",  # a state, not an arrest
+    "The athlete received a two-year ban for doping.",  # a ban needs someone imposing it
+    "Hungary has strict restrictions on immigration.",
+    "Blinken's focus is on a ceasefire in Gaza.",  # "be on": about, not engaged in
+])
+def test_states_dates_and_topics_are_no_events(coder_nogeo, text):
+    document = coder_nogeo.run(Article(id="none", text=text))
+    assert [(c.event, c.trigger.text) for _, c in document.coded] == []
+
+
+@pytest.mark.parametrize("text, actors", [
+    # a possibility raised by someone else is no threat, and the raiser is not its actor
+    ("The incident raises the prospect of clashes between Serbs and Albanians.",
+     ["Serbs", "Albanians"]),
+    ("US officials raised the possibility of a Russian invasion of Ukraine.", ["Russian"]),
+])
+def test_a_possibility_others_would_carry_out_is_no_threat(coder_nogeo, text, actors):
+    document = coder_nogeo.run(Article(id="prospect", text=text))
+    assert [(c.event, c.modality.modality, [a.entity_text for a in c.actors])
+            for _, c in document.coded] == [("ASSAULT", "hypothetical", actors)]
+
+
+def test_an_advocacy_campaign_carries_no_release(coder_nogeo):
+    text = "Families launched a release campaign for the hostages."
+    assert "RETREAT" not in [t for t, _, _ in coded(coder_nogeo, text)]
+
+
+def test_a_ceasefire_to_be_signed_is_an_intent_to_de_escalate(coder_nogeo):
+    text = "Israel and Hamas will sign a ceasefire on Friday."
+    assert [(t, c) for t, c, _ in coded(coder_nogeo, text)] == [("CONCEDE", "0356")]

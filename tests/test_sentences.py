@@ -52,8 +52,9 @@ def test_offsets_always_slice_the_sentence(parts):
 def test_past_tense_of_regular_and_irregular_verbs():
     from dragoman.extract.nlp import past_tense
 
-    assert [past_tense(v) for v in ("expel", "deploy", "denounce", "hold", "stop", "visit")] \
-        == ["expelled", "deployed", "denounced", "held", "stopped", "visited"]
+    assert [past_tense(v) for v in ("expel", "deploy", "denounce", "hold", "stop", "visit",
+                                    "open")] \
+        == ["expelled", "deployed", "denounced", "held", "stopped", "visited", "opened"]
 
 
 @pytest.mark.slow
@@ -68,3 +69,5 @@ def test_a_headline_verb_read_as_a_noun_is_mended_and_other_sentences_are_not():
     root = next(t for t in mended if t.dep_ == "ROOT")
     assert (root.text, root.pos_, root.lemma_) == ("expels", "VERB", "expel")
     assert [t.dep_ for t in plain] == [t.dep_ for t in nlp("The army expelled the diplomats.")]
+    phrase = "Russian attacks on the energy grid"  # a headline that is a noun phrase stays one
+    assert [t.dep_ for t in parse([phrase])[0]] == [t.dep_ for t in nlp(phrase)]

@@ -241,7 +241,8 @@ class EventCoder:
 
     def _frames_event_noun(self, verb: Token) -> bool:
         """'enter into discussions': the curated event noun, not the verb, codes the event."""
-        return any(noun_trigger(n, self.knowledge) for n in _object_nouns(verb))
+        return any((found := noun_trigger(n, self.knowledge)) and _carried(n, found[0])
+                   for n in _object_nouns(verb))
 
     def _pattern_event(self, verb: Token, patterns: VerbPatterns | None, ctx: SentenceContext,
                        origin: str) -> Coded | None:
@@ -332,7 +333,12 @@ class EventCoder:
         if found is None:
             return None
         trigger, tokens = found
-        verb, how = roles.governing_verb(noun, frames().light_verbs, frames().occurrence_verbs,
+        if not _carried(noun, trigger):
+            return None
+        light = frames().light_verbs
+        if trigger.lemma in frames().state_nouns:  # "are in talks", "remain on strike"
+            light = light | frames().state_verbs
+        verb, how = roles.governing_verb(noun, light, frames().occurrence_verbs,
                                          (frames().threat_nouns, frames().hold_out_verbs))
         if not how:
             return None
@@ -345,6 +351,9 @@ class EventCoder:
         own = self._entities(roles.between_heads(noun), ctx)
         modifiers = self._modifier_actors(noun, ctx)
         by_agent = self._entities([h for _, h in roles.prep_objects(noun, {"by"})], ctx)
+        if (own or modifiers or by_agent) and roles.held_out_by(
+                noun, frames().threat_nouns, frames().hold_out_verbs) is not None:
+            actors = []  # "US officials raised the possibility of a Russian invasion": Russia's
         actors = _dedupe(actors + own + modifiers + by_agent)
         recipients: list[Entity] = []
         partners: list[Entity] = []
@@ -441,7 +450,7 @@ def _apply_threat_rule(coded: Coded) -> Coded:
     if coded.rule.startswith("user:"):
         return coded  # the user's own dictionary codes threats itself (CAMEO 13x)
     anchor = coded.place_anchor or coded.trigger
-    cue = _possibility_cue(coded.trigger)
+    cue = _possibility_cue(coded)
     if cue is None:
         cue = _threat_cue(anchor, coded.modality)
         if cue is None or not _has_subject(anchor):
@@ -484,13 +493,15 @@ def _threat_content(coded: Coded) -> tuple[str, str] | None:
     if coded.event == "PROTEST":
         return ("restrict", "133") if coded.mode in ("strike", "boycott", "obstruct") else None
     if coded.event == "COERCE":
+        if coded.cameo.startswith("1722"):  # banning parties or politicians
+            return "ban", "1322"
         return THREAT_OF_COERCION.get(coded.mode, ("", "130"))
     if coded.event == "SANCTION" and coded.mode != "convict":
         return THREAT_OF_SANCTION.get(coded.cameo[:3], ("relations", "131"))
     return None
 
 
-THREAT_OF_COERCION = {"arrest": ("arrest", "130"), "ban": ("ban", "1322"),
+THREAT_OF_COERCION = {"arrest": ("arrest", "130"), "ban": ("ban", "132"),
                       "restrict": ("restrict", "132"), "curfew": ("restrict", "1323"),
                       "martial-law": ("restrict", "1324"), "censor": ("restrict", "1321"),
                       "deport": ("expel", "130"), "withhold": ("restrict", "130")}
@@ -522,13 +533,19 @@ def _threat_cue(anchor: Token, modality: Modality) -> str | None:
     return None
 
 
-def _possibility_cue(trigger: Token) -> str | None:
+def _possibility_cue(coded: Coded) -> str | None:
     """'raised the possibility of sanctions', 'floats the prospect of suspending talks': the
-    noun that holds the event out, when whoever holds it out is named (its verb's subject)."""
-    verb = roles.held_out_by(trigger, frames().threat_nouns, frames().hold_out_verbs)
+    noun that holds the event out, when those who would act are the ones who raise it (not
+    'the killing raised the spectre of reprisals by Hezbollah', 'Ukraine raised the
+    possibility of a Russian attack')."""
+    verb = roles.held_out_by(coded.trigger, frames().threat_nouns, frames().hold_out_verbs)
     if verb is None or not _has_subject(verb):
         return None
-    return trigger.head.head.lemma_.lower()
+    doc = coded.trigger.doc
+    raisers = [doc[h.left_edge.i : h.right_edge.i + 1].text for h in roles.subject_heads(verb)]
+    if not all(any(a.entity_text in r for r in raisers) for a in coded.actors):
+        return None
+    return coded.trigger.head.head.lemma_.lower()
 
 
 def _reported(token: Token) -> bool:
@@ -598,8 +615,9 @@ REFUSAL_CAMEO = {"meet": "125", "assist": "121", "yield": "124"}
 
 
 def _future_cameo(event: str, cameo: str) -> str:
-    if event == "CONCEDE":
-        return "08"
+    if event == "CONCEDE":  # CAMEO 035x mirrors 08x: intent to ease sanctions, to de-escalate
+        return {"081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355",
+                "087": "0356"}.get(cameo[:3], "035")
     # CAMEO 03x mirrors 04x-07x: intent to meet (036), to cooperate (031), to give aid (033)
     return {"04": "036", "05": "032", "06": "031", "07": "033"}.get(cameo[:2], "030")
 
@@ -640,6 +658,17 @@ def _dedupe(entities: list[Entity]) -> list[Entity]:
 def _trigger_tokens(verb: Token) -> list[Token]:
     tokens = [verb] + [c for c in verb.children if c.dep_ == "prt"]
     return sorted(tokens, key=lambda t: t.i)
+
+
+# What a carrier noun carries: force ('a bombing campaign', 'an arrest operation'), not the
+# aim of an advocacy campaign ('a release campaign for the hostages').
+CARRIED_EVENTS = {"ASSAULT", "COERCE", "MOBILIZE"}
+
+
+def _carried(noun: Token, trigger: Trigger) -> bool:
+    """False for an event noun before a carrier ('campaign') that carries no such event."""
+    return not (noun.dep_ == "compound" and noun.head.lemma_.lower() in roles.CARRIERS
+                and trigger.event not in CARRIED_EVENTS)
 
 
 def _object_nouns(verb: Token) -> list[Token]:

@@ -25,6 +25,8 @@ class Frames:
     threat_modals: frozenset[str]
     threat_nouns: frozenset[str]
     hold_out_verbs: frozenset[str]
+    state_verbs: frozenset[str]
+    state_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
 
 

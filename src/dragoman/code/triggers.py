@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from dragoman.code.frames import frames
-from dragoman.code.roles import governing_verb, is_passive
+from dragoman.code.roles import governing_verb, held_out_by, is_passive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -119,7 +119,10 @@ def _specificity(trigger: Trigger) -> int:
 
 
 def noun_trigger(noun: Token, knowledge: Knowledge) -> tuple[Trigger, list[Token]] | None:
-    """The curated trigger for an event noun and the tokens it covers ('air strike')."""
+    """The curated trigger for an event noun and the tokens it covers ('air strike'); none in
+    a date ('in March')."""
+    if noun.ent_type_ in ("DATE", "TIME"):
+        return None
     for trigger in knowledge.noun_triggers.get(lemma(noun), ()) or knowledge.noun_triggers.get(
         noun.lower_, ()
     ):
@@ -153,8 +156,9 @@ def _noun_fits(trigger: Trigger, noun: Token) -> bool:
         return False
     if "frame_only" in c:
         verb, how = governing_verb(noun, frozenset(c["frame_only"]))
-        if verb is None or how != "light" or lemma(verb) not in c["frame_only"]:
-            return False
+        if (verb is None or how != "light" or lemma(verb) not in c["frame_only"]) and \
+                held_out_by(noun, frames().threat_nouns, frames().hold_out_verbs) is None:
+            return False  # "raised the possibility of a curfew" holds one out all the same
     return True
 
 
@@ -184,6 +188,8 @@ def _needed_words(trigger: Trigger) -> frozenset[str]:
     for key in ("object", "frame_only", "modifier"):
         for word in c.get(key, ()):
             words.update(inflections(word))
+    if "frame_only" in c:  # "raised the possibility of a curfew" (see _noun_fits)
+        words.update(frames().threat_nouns)
     for objects in c.get("prep_object", {}).values():
         for word in objects:
             words.update(inflections(word))

@@ -66,12 +66,15 @@ def headline_verb(doc: Doc, nlp: Language) -> Doc:
     for token in doc[1:]:
         if token.tag_ != "NNS" or not token.is_alpha or not token.lower_.endswith("s"):
             continue
+        before = doc[token.i - 1]
+        if before.ent_type_ == "NORP" or (before.tag_ == "JJ" and before.is_lower):
+            continue  # "Russian attacks on Kyiv", "new sanctions": a noun phrase after all
         text = doc.text[: token.idx] + past_tense(token.lemma_.lower()) + \
             doc.text[token.idx + len(token.text) :]
         variant = nlp(text)
         if len(variant) == len(doc) and variant[token.i].pos_ == "VERB" and \
                 variant[token.i].dep_ == "ROOT":
-            return _with_parse(doc, variant)
+            return _with_parse(doc, variant, token.i)
     return doc
 
 
@@ -86,20 +89,23 @@ def past_tense(verb: str) -> str:
         return verb + "d"
     if len(verb) > 2 and verb.endswith("y") and verb[-2] not in "aeiou":
         return verb[:-1] + "ied"
-    short = len(verb) <= 4 and verb[-1] not in "wxy"  # stopped, banned (not visited)
-    if len(verb) > 2 and verb[-2] in "aeiou" and verb[-3] not in "aeiou" and (
-            short or verb[-1] == "l"):  # expelled, patrolled (British spelling)
-        return verb + verb[-1] + "ed"
-    return verb + "ed"
+    one_syllable = sum(1 for n, c in enumerate(verb) if c in "aeiou" and (
+        n == 0 or verb[n - 1] not in "aeiou")) == 1
+    if len(verb) > 2 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and \
+            verb[-3] not in "aeiou" and (one_syllable or verb[-1] == "l"):
+        return verb + verb[-1] + "ed"  # stopped, banned; expelled, patrolled (British)
+    return verb + "ed"  # visited, opened (the parser needs the ending, not the spelling)
 
 
-def _with_parse(doc: Doc, variant: Doc) -> Doc:
-    """`doc`'s words and spaces with `variant`'s tags, lemmas, tree and entities."""
+def _with_parse(doc: Doc, variant: Doc, changed: int) -> Doc:
+    """`doc`'s words and spaces with `variant`'s tags, tree and entities; its lemmas too, but
+    the changed word's own ('expels' -> 'expel', whatever the past form's spelling)."""
     from spacy.tokens import Doc, Span
 
+    lemmas = [doc[t.i].lemma_ if t.i == changed else t.lemma_ for t in variant]
     mended = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
                  tags=[t.tag_ for t in variant], pos=[t.pos_ for t in variant],
-                 morphs=[str(t.morph) for t in variant], lemmas=[t.lemma_ for t in variant],
+                 morphs=[str(t.morph) for t in variant], lemmas=lemmas,
                  heads=[t.head.i for t in variant], deps=[t.dep_ for t in variant],
                  sent_starts=[bool(t.is_sent_start) for t in variant])
     mended.ents = [Span(mended, e.start, e.end, label=e.label_) for e in variant.ents]
