@@ -275,3 +275,11 @@ def test_an_advocacy_campaign_carries_no_release(coder_nogeo):
 def test_a_ceasefire_to_be_signed_is_an_intent_to_de_escalate(coder_nogeo):
     text = "Israel and Hamas will sign a ceasefire on Friday."
     assert [(t, c) for t, c, _ in coded(coder_nogeo, text)] == [("CONCEDE", "0356")]
+
+
+def test_a_verbless_headline_names_its_event(coder_nogeo):
+    # a curfew is coded only where something imposes it, but a title without a verb names
+    # the event itself
+    document = coder_nogeo.run(Article(id="title", text="Nationwide curfew after clashes "
+                                       "with police"))
+    assert ("COERCE", "1723") in [(c.event, c.cameo) for _, c in document.coded]

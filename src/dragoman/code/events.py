@@ -543,7 +543,7 @@ def _possibility_cue(coded: Coded) -> str | None:
         return None
     doc = coded.trigger.doc
     raisers = [doc[h.left_edge.i : h.right_edge.i + 1].text for h in roles.subject_heads(verb)]
-    if not all(any(a.entity_text in r for r in raisers) for a in coded.actors):
+    if not any(a.entity_text in r for a in coded.actors for r in raisers):
         return None
     return coded.trigger.head.head.lemma_.lower()
 

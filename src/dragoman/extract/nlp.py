@@ -67,7 +67,7 @@ def headline_verb(doc: Doc, nlp: Language) -> Doc:
         if token.tag_ != "NNS" or not token.is_alpha or not token.lower_.endswith("s"):
             continue
         before = doc[token.i - 1]
-        if before.ent_type_ == "NORP" or (before.tag_ == "JJ" and before.is_lower):
+        if before.tag_ == "JJ" and (before.ent_type_ == "NORP" or before.is_lower):
             continue  # "Russian attacks on Kyiv", "new sanctions": a noun phrase after all
         text = doc.text[: token.idx] + past_tense(token.lemma_.lower()) + \
             doc.text[token.idx + len(token.text) :]
