@@ -45,7 +45,7 @@ class PlaceMention:
     end: int
     mention: ToponymMention  # character offsets into the article
     locative: bool = False  # 'in Aleppo', not 'the Geneva conferences'
-    scale: int = 3  # how broad a place: see SCALES
+    scale: int = 3  # how broad a place, 0 (a continent) to 5 (a neighbourhood): see SCALES
 
 
 
@@ -111,7 +111,6 @@ def _scale(span: Span, hint: str | None, scale_of: Callable[[str], int] | None) 
         return SCALES[hint]
     if scale_of is None:  # no gazetteer: "Iraq's Nineveh province", "Baghdad district of X"
         return REGION if hint == "container" else CITY
-    words = name.split()
     if len(words) > 1 and words[0].lower() in DIRECTIONS:  # "Southern Thailand": a region
         broad = scale_of(" ".join(words[1:]))
         if broad <= COUNTRY:
