@@ -96,9 +96,9 @@ def _inherited_subject(verb: Token) -> list[Token]:
     if verb.dep_ == "pcomp":
         from dragoman.code.frames import frames
 
+        # "raised the possibility of suspending talks": whoever raised it
         holder = held_out_by(verb, frames().threat_nouns, frames().hold_out_verbs)
-        return subject_heads(holder) if holder is not None else []  # "raised the
-        # possibility of suspending talks": whoever raised it
+        return subject_heads(holder) if holder is not None else []
     return []
 
 
@@ -160,11 +160,11 @@ def governing_verb(noun: Token, light_verbs: frozenset[str] = frozenset(),
                    possibility: tuple[frozenset[str], frozenset[str]] | None = None
                    ) -> tuple[Token | None, str]:
     """The verb that frames an event noun and how: ('light', verb) when the noun is the object
-    of a light verb ('held talks', 'participate in talks') or the possibility its object holds
-    out ('raised the possibility of sanctions', with `possibility`: the nouns and the verbs
-    that hold out, see `held_out_by`), ('occurrence',
-    verb) when it is the subject of an occurrence verb ('talks kicked off'), ('existential',
-    verb) for 'there were clashes', ('headline', None) for a verbless title. Without lists,
+    of a light verb ('held talks', 'participate in talks', 'curfew imposed'), or the
+    possibility that its object holds out ('raised the possibility of sanctions', given
+    `possibility`: the nouns and the verbs that hold out, see `held_out_by`); ('occurrence',
+    verb) when it is the subject of an occurrence verb ('talks kicked off'); ('existential',
+    verb) for 'there were clashes'; ('headline', None) for a verbless title. Without lists,
     any verb will do."""
     head = noun.head
     if possibility is not None and (verb := held_out_by(noun, *possibility)) is not None:
@@ -187,8 +187,9 @@ def governing_verb(noun: Token, light_verbs: frozenset[str] = frozenset(),
     if noun.dep_ == "conj" or (noun.dep_ == "compound" and head.lemma_.lower() in CARRIERS):
         return governing_verb(noun.head, light_verbs, occurrence_verbs)
     # "curfew imposed after clashes", "talks held in Geneva": a headline's passive participle
-    reduced = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN" and fits(
-        c, light_verbs) and light_verbs]
+    # (only a listed light verb: without lists, any participle would do)
+    reduced = [c for c in noun.children if light_verbs and c.dep_ == "acl" and c.tag_ == "VBN"
+               and fits(c, light_verbs)]
     if reduced:
         return reduced[0], "light"
     if noun.dep_ == "ROOT":

@@ -48,12 +48,14 @@ HEADLINE_TOKENS = 30
 
 def headline_verb(doc: Doc, nlp: Language) -> Doc:
     """'Madagascar expels diplomats': in a headline's present tense the small model often reads
-    the verb as a plural noun ('expels diplomats' as one noun phrase) and finds no verb at
-    all. A short sentence with no verb is parsed again with each plural noun after its first
-    word put in the past tense ('Madagascar expelled diplomats'); the first that the parser
-    then takes for the sentence's main verb gives the parse, kept over the original words, so
-    offsets and text are unchanged. A main word with a subject that is only tagged a noun
-    ('Activists decry the policy') is retagged a verb. Other sentences come back as they are."""
+    the verb as a plural noun ('expels diplomats' as one noun phrase) and finds no main verb.
+    In a short sentence whose main word is no verb, a main word with a subject that is only
+    tagged a noun ('Activists decry the policy') is tagged a verb; failing that, the sentence
+    is parsed again with each plural noun after its first word (not after an adjective:
+    'Russian attacks on Kyiv', 'new sanctions') put in the past tense ('Madagascar expelled
+    diplomats'), and the first that the parser then takes for the main verb gives the parse,
+    kept over the original words, so offsets and text are unchanged. Other sentences come
+    back as they are."""
     if len(doc) > HEADLINE_TOKENS or any(t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")
                                          for t in doc):
         return doc
