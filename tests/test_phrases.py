@@ -147,6 +147,8 @@ def test_who_holds_out_what(coder_nogeo, text, expected):
     ("Dockworkers in Chile are on strike.", "PROTEST", "143"),
     ("Workers at the port announced a total work stoppage.", "PROTEST", "143"),
     ("Russia and Turkey are in talks over the pipeline.", "CONSULT", "046"),
+    # suspending talks halts negotiations (164), not aid (162)
+    ("Turkey halted negotiations with Greece.", "SANCTION", "164"),
     # a campaign or an operation carries the event named before it (not CAMEO's "launch
     # campaign", an appeal)
     ("Insurgents launched a bombing campaign against the capital.", "ASSAULT", "183"),
@@ -283,3 +285,20 @@ def test_a_verbless_headline_names_its_event(coder_nogeo):
     document = coder_nogeo.run(Article(id="title", text="Nationwide curfew after clashes "
                                        "with police"))
     assert ("COERCE", "1723") in [(c.event, c.cameo) for _, c in document.coded]
+
+
+def test_the_us_is_a_country_not_a_pronoun(coder_nogeo):
+    # "US" lower-cased is "us": only the pronoun is the speaker
+    events = coder_nogeo.code(Article(id="us", text="The US suspended talks with Iran."))
+    assert [(e.event[0], e.cameo, e.actor[0].code, e.recipient[0].code) for e in events] == [
+        ("SANCTION", "164", "USA", "IRN")]
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("Russia suspended diplomatic relations with Georgia.", "161"),  # reduce relations
+    ("The European Union suspended aid to Niger.", "162"),  # stop aid
+    ("The rebels suspended the peace talks.", "164"),  # halt negotiations
+])
+def test_what_is_suspended_decides_the_code(coder_nogeo, text, cameo):
+    document = coder_nogeo.run(Article(id="suspend", text=text))
+    assert [(c.event, c.cameo) for _, c in document.coded] == [("SANCTION", cameo)]

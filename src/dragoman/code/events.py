@@ -108,7 +108,7 @@ class EventCoder:
         head = next(iter(counted(head)), head)  # "dozens of civilians": the civilians
         if head.i in ctx.resolved:
             return ctx.resolved[head.i]
-        if head.lower_ in FIRST_PERSON:
+        if head.lower_ in FIRST_PERSON and head.pos_ == "PRON":  # "us", not "the US"
             speaker = self._speaker_for(head, ctx)
             entity = None if speaker is None else replace(
                 speaker, entity_text=head.text, start=ctx.offset + head.idx,
