@@ -171,3 +171,14 @@ def test_empty_text_is_an_error(tmp_path, text):
 def test_clean_normalises_invisible_spaces():
     _, body = clean("A\u00a0B\u200b C", detect_title=False)
     assert body == "A B C"
+
+
+def test_an_article_made_in_python_takes_an_iso_date_string():
+    from datetime import date
+
+    from dragoman.errors import InputError
+    from dragoman.model import Article
+
+    assert Article(id="a", text="x", published="2024-05-01").published == date(2024, 5, 1)
+    with pytest.raises(InputError, match="'published' is not YYYY-MM-DD"):
+        Article(id="a", text="x", published="May 1")

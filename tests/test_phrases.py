@@ -302,3 +302,16 @@ def test_the_us_is_a_country_not_a_pronoun(coder_nogeo):
 def test_what_is_suspended_decides_the_code(coder_nogeo, text, cameo):
     document = coder_nogeo.run(Article(id="suspend", text=text))
     assert [(c.event, c.cameo) for _, c in document.coded] == [("SANCTION", cameo)]
+
+
+@pytest.mark.parametrize("text, expected, actors", [
+    # exchanging fire or accusations is mutual (PLOVER: both sides act)
+    ("India and Pakistan exchanged fire along the Line of Control.", "ASSAULT", ["IND", "PAK"]),
+    ("China and the Philippines traded accusations over a collision.", "ACCUSE",
+     ["CHN", "PHL"]),
+    # a weapon's owner acts when the weapon is the subject
+    ("Russian missiles struck Kyiv overnight.", "ASSAULT", ["RUS"]),
+])
+def test_mutual_fire_and_weapons_as_subjects(coder_nogeo, text, expected, actors):
+    events = coder_nogeo.code(Article(id="mutual", text=text))
+    assert [(e.event[0], [a.code for a in e.actor]) for e in events] == [(expected, actors)]

@@ -61,6 +61,13 @@ class Article:
     language: str | None = None
     origin: str | None = None
 
+    def __post_init__(self) -> None:
+        if isinstance(self.published, str):  # "2017-01-23" from Python code: as if ingested
+            from dragoman.ingest.readers import parse_date
+
+            object.__setattr__(self, "published",
+                               parse_date(self.published, self.origin or self.id))
+
     @classmethod
     def from_text(cls, text: str, **meta: Any) -> Article:
         """Build an article from plain text; its id is a hash of the text unless given."""

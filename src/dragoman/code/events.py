@@ -277,7 +277,8 @@ class EventCoder:
         conditions = trigger.conditions
         actor_heads = roles.subject_heads(verb)
         patient_heads = roles.object_heads(verb)
-        actors = self._entities(actor_heads, ctx)
+        actors = self._entities(actor_heads, ctx) or [  # "Israeli airstrikes killed 20": whose
+            a for h in actor_heads if h.pos_ == "NOUN" for a in self._modifier_actors(h, ctx)]
         patients = self._entities(patient_heads, ctx)
         if "subject_sector" in conditions and not any(
             a.sector in conditions["subject_sector"] for a in actors
