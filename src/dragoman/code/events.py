@@ -339,8 +339,7 @@ class EventCoder:
         light = frames().light_verbs
         if trigger.lemma in frames().state_nouns:  # "are in talks", "remain on strike"
             light = light | frames().state_verbs
-        verb, how = roles.governing_verb(noun, light, frames().occurrence_verbs,
-                                         (frames().threat_nouns, frames().hold_out_verbs))
+        verb, how = roles.governing_verb(noun, light, frames().occurrence_verbs, held_out=True)
         if not how:
             return None
         if how == "light" and verb is not None:
@@ -352,8 +351,7 @@ class EventCoder:
         own = self._entities(roles.between_heads(noun), ctx)
         modifiers = self._modifier_actors(noun, ctx)
         by_agent = self._entities([h for _, h in roles.prep_objects(noun, {"by"})], ctx)
-        if (own or modifiers or by_agent) and roles.held_out_by(
-                noun, frames().threat_nouns, frames().hold_out_verbs) is not None:
+        if (own or modifiers or by_agent) and roles.held_out_by(noun) is not None:
             actors = []  # "US officials raised the possibility of a Russian invasion": Russia's
         actors = _dedupe(actors + own + modifiers + by_agent)
         recipients: list[Entity] = []
@@ -539,7 +537,7 @@ def _possibility_cue(coded: Coded) -> str | None:
     noun that holds the event out, when those who would act are the ones who raise it (not
     'the killing raised the spectre of reprisals by Hezbollah', 'Ukraine raised the
     possibility of a Russian attack')."""
-    verb = roles.held_out_by(coded.trigger, frames().threat_nouns, frames().hold_out_verbs)
+    verb = roles.held_out_by(coded.trigger)
     if verb is None or not _has_subject(verb):
         return None
     doc = coded.trigger.doc

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dragoman.code.frames import frames
+from dragoman.code.roles import held_out_by
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -89,19 +90,13 @@ def analyse(trigger: Token) -> Modality:
         previous, token, came_by = token, head, token.dep_
     if _is_question(trigger):
         hypothetical = Modality("hypothetical", "?")
-    if hypothetical is None and _held_out(trigger):  # "raised the possibility of sanctions"
+    if hypothetical is None and held_out_by(trigger):  # "raised the possibility of sanctions"
         hypothetical = Modality("hypothetical", trigger.head.head.lemma_.lower())
     future = bool(hypothetical and hypothetical.future)
     if len(negation_cues) % 2 == 1 or negative_verb:
         cue = negation_cues[0] if negation_cues else negative_verb
         return Modality("negated", cue, future, negative_verb)
     return hypothetical or Modality()
-
-
-def _held_out(trigger: Token) -> bool:
-    from dragoman.code.roles import held_out_by
-
-    return held_out_by(trigger, frames().threat_nouns, frames().hold_out_verbs) is not None
 
 
 def _hypothetical_here(token: Token, came_by: str) -> Modality | None:

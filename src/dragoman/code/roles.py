@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dragoman.code.frames import frames
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -94,10 +96,8 @@ def _inherited_subject(verb: Token) -> list[Token]:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG":
         return subject_heads(head)  # "..., killing 12 people": the main clause's subject
     if verb.dep_ == "pcomp":
-        from dragoman.code.frames import frames
-
         # "raised the possibility of suspending talks": whoever raised it
-        holder = held_out_by(verb, frames().threat_nouns, frames().hold_out_verbs)
+        holder = held_out_by(verb)
         return subject_heads(holder) if holder is not None else []
     return []
 
@@ -157,17 +157,16 @@ def modifier_heads(noun: Token) -> list[Token]:
 
 def governing_verb(noun: Token, light_verbs: frozenset[str] = frozenset(),
                    occurrence_verbs: frozenset[str] = frozenset(),
-                   possibility: tuple[frozenset[str], frozenset[str]] | None = None
-                   ) -> tuple[Token | None, str]:
+                   held_out: bool = False) -> tuple[Token | None, str]:
     """The verb that frames an event noun and how: ('light', verb) when the noun is the object
     of a light verb ('held talks', 'participate in talks', 'curfew imposed'), or the
-    possibility that its object holds out ('raised the possibility of sanctions', given
-    `possibility`: the nouns and the verbs that hold out, see `held_out_by`); ('occurrence',
+    possibility that its object holds out ('raised the possibility of sanctions', with
+    `held_out`, see `held_out_by`); ('occurrence',
     verb) when it is the subject of an occurrence verb ('talks kicked off'); ('existential',
     verb) for 'there were clashes'; ('headline', None) for a verbless title. Without lists,
     any verb will do."""
     head = noun.head
-    if possibility is not None and (verb := held_out_by(noun, *possibility)) is not None:
+    if held_out and (verb := held_out_by(noun)) is not None:
         return verb, "light"
 
     def fits(verb: Token, allowed: frozenset[str]) -> bool:
@@ -197,15 +196,16 @@ def governing_verb(noun: Token, light_verbs: frozenset[str] = frozenset(),
     return None, ""
 
 
-def held_out_by(event: Token, nouns: frozenset[str], verbs: frozenset[str]) -> Token | None:
+def held_out_by(event: Token) -> Token | None:
     """The verb holding `event` out as possible: 'raised the possibility of sanctions',
-    'floats the prospect of suspending talks' (a possibility noun of `nouns` as the object of
-    one of `verbs`, the event after its 'of'); None otherwise."""
+    'floats the prospect of suspending talks' (one of the frame words' threat_nouns as the
+    object of one of their hold_out_verbs, the event after its 'of'); None otherwise."""
     if event.dep_ not in ("pobj", "pcomp") or event.head.lower_ != "of":
         return None
     noun = event.head.head
     verb = noun.head
-    if noun.lemma_.lower() in nouns and noun.dep_ == "dobj" and verb.lemma_.lower() in verbs:
+    if noun.lemma_.lower() in frames().threat_nouns and noun.dep_ == "dobj" and \
+            verb.lemma_.lower() in frames().hold_out_verbs:
         return verb
     return None
 

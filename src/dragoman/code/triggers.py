@@ -158,7 +158,7 @@ def _noun_fits(trigger: Trigger, noun: Token) -> bool:
         verb, how = governing_verb(noun, frozenset(c["frame_only"]))
         if (verb is None or how != "light" or lemma(verb) not in c["frame_only"]) and \
                 how != "headline" and \
-                held_out_by(noun, frames().threat_nouns, frames().hold_out_verbs) is None:
+                held_out_by(noun) is None:
             return False  # a verbless title ("Curfew in Paris") names the event itself, and
             # "raised the possibility of a curfew" holds one out all the same
     return True
