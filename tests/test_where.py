@@ -305,35 +305,29 @@ def gazetteer_says(**scales):
     return lambda name: scales.get(name.replace(" ", "_"), TOWN)
 
 
+def killed_in_the(first: str, second: str):
+    """Hand-built parse of 'Ten people were killed in the FIRST neighborhood of SECOND'."""
+    return parse_of(f"""
+        Ten          NUM   CD  nummod   1  -  CARDINAL
+        people       NOUN  NNS nsubjpass 3  person
+        were         AUX   VBD auxpass  3  be
+        killed       VERB  VBN ROOT     3  kill
+        in           ADP   IN  prep     3
+        the          DET   DT  det      7
+        {first}      PROPN NNP compound 7  -  GPE
+        neighborhood NOUN  NN  pobj     4
+        of           ADP   IN  prep     7
+        {second}     PROPN NNP pobj     8  -  GPE
+    """)
+
+
 def test_of_two_places_attached_the_gazetteer_says_which_is_smaller():
-    neighbourhood_of_city = parse_of("""
-        Ten          NUM   CD  nummod   1  -  CARDINAL
-        people       NOUN  NNS nsubjpass 3  person
-        were         AUX   VBD auxpass  3  be
-        killed       VERB  VBN ROOT     3  kill
-        in           ADP   IN  prep     3
-        the          DET   DT  det      7
-        Huriyah      PROPN NNP compound 7  -  GPE
-        neighborhood NOUN  NN  pobj     4
-        of           ADP   IN  prep     7
-        Baghdad      PROPN NNP pobj     8  -  GPE
-    """)
-    # The place word sits between two names: "the Baghdad neighborhood of X" reads the other
-    # way, so the gazetteer decides (Baghdad is a city, Huriyah a name it does not know).
-    assert scaled(neighbourhood_of_city, 3, gazetteer_says(Baghdad=CITY)) == ["Huriyah"]
-    city_of_neighbourhood = parse_of("""
-        Ten          NUM   CD  nummod   1  -  CARDINAL
-        people       NOUN  NNS nsubjpass 3  person
-        were         AUX   VBD auxpass  3  be
-        killed       VERB  VBN ROOT     3  kill
-        in           ADP   IN  prep     3
-        the          DET   DT  det      7
-        Baghdad      PROPN NNP compound 7  -  GPE
-        neighborhood NOUN  NN  pobj     4
-        of           ADP   IN  prep     7
-        Adamiyah     PROPN NNP pobj     8  -  GPE
-    """)
-    assert scaled(city_of_neighbourhood, 3, gazetteer_says(Baghdad=CITY)) == ["Adamiyah"]
+    # The place word sits between two names and reads both ways ("the Huriyah neighborhood of
+    # Baghdad", "the Baghdad neighborhood of Adamiyah"), so the gazetteer decides: Baghdad
+    # is a city, the other a name it does not know.
+    baghdad = gazetteer_says(Baghdad=CITY)
+    assert scaled(killed_in_the("Huriyah", "Baghdad"), 3, baghdad) == ["Huriyah"]
+    assert scaled(killed_in_the("Baghdad", "Adamiyah"), 3, baghdad) == ["Adamiyah"]
 
 
 def test_the_nearest_place_gives_way_to_the_smaller_place_named_with_it():

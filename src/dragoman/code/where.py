@@ -36,6 +36,10 @@ FEATURE_NOUNS = {"capital", "city", "town", "village", "province", "region", "di
                  "countryside"}
 
 
+# How broad a place is: see SCALES for the place words' own (a neighbourhood is 5).
+CONTINENT, COUNTRY, REGION, CITY, TOWN = 0, 1, 2, 3, 4
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     """A place name in a parsed sentence: its tokens and what the phrase around it hints."""
@@ -45,7 +49,7 @@ class PlaceMention:
     end: int
     mention: ToponymMention  # character offsets into the article
     locative: bool = False  # 'in Aleppo', not 'the Geneva conferences'
-    scale: int = 3  # how broad a place, 0 (a continent) to 5 (a neighbourhood): see SCALES
+    scale: int = CITY  # how broad a place, CONTINENT (0) to a neighbourhood (5)
 
 
 
@@ -99,7 +103,6 @@ SCALES = {"province": 2, "governorate": 2, "state": 2, "oblast": 2, "region": 2,
           "crossing": 5, "base": 5, "port": 4}
 # Words that end a name only: "Logo Local Government Area" ("the Jaroud area" is no name).
 NAME_SCALES = {**SCALES, "area": 4}
-CONTINENT, COUNTRY, REGION, CITY, TOWN = 0, 1, 2, 3, 4
 
 
 def _scale(span: Span, hint: str | None, scale_of: Callable[[str], int] | None) -> int:
