@@ -112,7 +112,7 @@ class EventStage:
 
     coder: EventCoder
     name: str = "events"
-    version: str = "1"
+    version: str = "2"  # 2: headline frames, held-out threats, the US as a subject
     requires: tuple[str, ...] = ("parsed", "mentions", "actors")
     provides: tuple[str, ...] = ("coded",)
 
@@ -143,7 +143,7 @@ class ToponymStage:
     is_place: Callable[[str], bool] | None = None
     scale_of: Callable[[str], int] | None = None
     name: str = "toponyms"
-    version: str = "1"
+    version: str = "2"  # 2: each place mention has a scale (code/where.py)
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 
@@ -185,7 +185,7 @@ class PlaceStage:
 
     gazetteer: object
     name: str = "places"
-    version: str = "1"
+    version: str = "2"  # 2: the narrowest place named with the chosen one
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 
