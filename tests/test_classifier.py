@@ -75,6 +75,9 @@ def test_head_file_records_the_tool_constants():
     assert record["rule_bonus"] in tool.BONUS_GRID
     assert read_head(record).rule_bonus == record["rule_bonus"]
     assert record["metrics"]["phrase_weight"] == tool.PHRASE_WEIGHT
+    assert record["metrics"]["pattern_weight"] == tool.PATTERN_WEIGHT
+    assert record["metrics"]["trigger_weight"] == tool.TRIGGER_WEIGHT
+    assert record["metrics"]["lexicon_texts"] == len(tool.lexicon_texts(PLOVER_TYPES))
     assert 0.0 < record["metrics"]["cv_accuracy"] <= record["metrics"]["cv_hybrid_accuracy"] <= 1
 
 
@@ -84,6 +87,35 @@ def test_type_phrases_are_labelled_plover_types_with_a_source():
     assert {p["type"] for p in phrases} == set(PLOVER_TYPES)
     assert all(p["text"].strip() and "codebook" in p["source"] for p in phrases)
     assert len({(p["type"], p["text"]) for p in phrases}) == len(phrases)
+
+
+def test_lexicon_texts_are_the_coders_patterns_and_triggers_with_their_types():
+    tool = load_tool()
+    texts = tool.lexicon_texts(PLOVER_TYPES)
+    # A CAMEO pattern in words, typed by its code (036, intent to meet -> AGREE); a trigger.
+    assert ("raise possibility of peace talks", "AGREE", tool.PATTERN_WEIGHT) in texts
+    assert ("air strike", "ASSAULT", tool.TRIGGER_WEIGHT) in texts
+    assert {label for _, label, _ in texts} <= set(PLOVER_TYPES)
+    assert all(text.strip() for text, _, _ in texts)
+    only = tool.lexicon_texts(["ASSAULT"])
+    assert only and {label for _, label, _ in only} == {"ASSAULT"}
+
+
+def test_pattern_words_render_the_pattern_and_skip_its_slots():
+    record = {"group": "raise", "left": [],
+              "right": [{"words": [{"stem": "possibility"}]},
+                        {"prep": "of", "object": [{"words": [{"stem": "peace"}, {"stem": "talks"}]}]},
+                        {"slot": "target"}]}
+    assert load_tool().pattern_words(record) == "raise possibility of peace talks"
+
+
+def test_plover_event_falls_back_to_the_parent_code():
+    from dragoman.knowledge import load_knowledge
+
+    tool, knowledge = load_tool(), load_knowledge()
+    assert tool.plover_event(knowledge, "0231") == "REQUEST"  # appeal for economic aid
+    assert tool.plover_event(knowledge, "0110") is None  # declining comment is no PLOVER type
+    assert tool.plover_event(knowledge, None) is None
 
 
 # ------------------------------------------------------------ pure parts (no extra)
