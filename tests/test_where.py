@@ -391,3 +391,78 @@ def test_a_place_well_before_the_event_is_no_guess():
     near, far = sentence(8), sentence(14)
     assert chosen(near, len(near) - 1) == ["Kabul"]
     assert chosen(far, len(far) - 1) == []
+
+
+def test_a_clock_reading_a_bare_place_word_or_a_cut_name_is_no_place():
+    clock = parse_of("""
+        Troops   NOUN  NNS nsubj    1
+        attacked VERB  VBD ROOT     1  attack
+        at       ADP   IN  prep     1
+        8:45     NUM   CD  nummod   4
+        A.M.     PROPN NNP pobj     2
+    """)
+    assert names(clock) == []
+    bare = parse_of("""
+        Bombs    NOUN  NNS nsubj    1
+        hit      VERB  VBD ROOT     1
+        the      DET   DT  det      3
+        coast    NOUN  NN  dobj     1  -  LOC
+    """)
+    assert names(bare) == []
+    cut = parse_of("""
+        A        DET   DT  det      1
+        bomb     NOUN  NN  nsubj    2
+        exploded VERB  VBD ROOT     2  explode
+        in       ADP   IN  prep     2
+        Shiite-  PROPN NNP pobj     3  -  GPE
+    """)
+    assert names(cut) == []
+
+
+def test_what_is_patrolled_is_ground():
+    doc = parse_of("""
+        Soldiers  NOUN  NNS nsubj    1  soldier
+        patrolled VERB  VBD ROOT     1  patrol
+        Kassa     PROPN NNP dobj     1
+    """)
+    assert names(doc) == ["Kassa"]
+    assert chosen(doc, 1) == ["Kassa"]
+
+
+def test_a_name_before_area_is_a_place_whatever_its_label():
+    doc = parse_of("""
+        Jihadists PROPN NNPS nsubj   1
+        stormed   VERB  VBD ROOT     1  storm
+        the       DET   DT  det      4
+        Jaouneh   PROPN NNP compound 4  -  ORG
+        area      NOUN  NN  dobj     1
+    """)
+    assert names(doc) == ["Jaouneh"]
+
+
+def test_a_name_in_apposition_to_a_settlement_word_is_a_place():
+    doc = parse_of("""
+        Snipers  NOUN  NNS nsubj    1  sniper
+        shot     VERB  VBD ROOT     1  shoot
+        him      PRON  PRP dobj     1
+        in       ADP   IN  prep     1
+        the      DET   DT  det      5
+        capital  NOUN  NN  pobj     3
+        ,        PUNCT ,   punct    5
+        Sana     PROPN NNP appos    5  -  PERSON
+    """)
+    assert names(doc) == ["Sana"]
+    assert chosen(doc, 1) == ["Sana"]
+
+
+def test_a_name_after_island_of_is_a_place_whatever_its_label():
+    doc = parse_of("""
+        Eritrea  PROPN NNP nsubj    1  -  GPE
+        captured VERB  VBD ROOT     1  capture
+        the      DET   DT  det      3
+        island   NOUN  NN  dobj     1
+        of       ADP   IN  prep     3
+        Hanish   PROPN NNP pobj     4  -  PERSON
+    """)
+    assert names(doc) == ["Hanish"]
+    assert chosen(doc, 1) == ["Hanish"]

@@ -143,7 +143,9 @@ class ToponymStage:
     is_place: Callable[[str], bool] | None = None
     scale_of: Callable[[str], int] | None = None
     name: str = "toponyms"
-    version: str = "2"  # 2: each place mention has a scale (code/where.py)
+    # 2: each place mention has a scale (code/where.py); 3: no clock words or bare place words,
+    # names in apposition to a settlement word, more place words
+    version: str = "3"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 

@@ -33,7 +33,7 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "
 FEATURE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district",
                  "governorate", "state", "county", "area", "camp", "base", "neighbourhood",
                  "neighborhood", "suburb", "outskirts", "port", "border", "crossing", "oblast",
-                 "countryside"}
+                 "countryside", "island", "settlement", "sector"}
 
 
 # How broad a place is: see SCALES for the place words' own (a neighbourhood is 5).
@@ -181,13 +181,17 @@ MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july
                    "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
                    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
+CLOCK_WORDS = {"a.m.", "p.m.", "a.m", "p.m"}  # "at 8:45 A.M. (Damascus time)"
+
 
 def _not_a_place(span: Span) -> bool:
     """Dates ('in March'), and place names that only qualify people ('U.S. soldiers',
     'Syrian Arab Army'): not where anything happened."""
     if span.root.ent_type_ in ("DATE", "TIME") or span.root.lower_ in MONTHS_AND_DAYS or \
-            span.text in ("GMT", "UTC"):
+            span.text in ("GMT", "UTC") or span.text.lower() in CLOCK_WORDS:
         return True
+    if not any(c.isupper() for c in span.text) or span.text.endswith("-"):
+        return True  # "the south coast" without its name; "Shiite-" cut from "Shiite-dominated"
     after = span.doc[span.end : span.end + 2]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "led", "backed"):
         return True  # "the London-based observatory", "US-led strikes": who, not where
@@ -270,8 +274,9 @@ def _place_position(span: Span) -> bool:
 def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> list[Span]:
     """Capitalised proper nouns in a place's position: governed by a locative preposition,
     or by 'of' after a place word ('the town of Douma'), whatever label the entity recogniser
-    gave them; named before a place word ('Amriya district'), or the object of a verb whose
-    object is ground ('stormed Surjah Kabira'), unless a people ('the Kazakh capital') or,
+    gave them; named before a place word ('Amriya district') or in apposition to a settlement
+    word ('the capital, Sana'), or the object of a verb whose object is ground ('stormed
+    Surjah Kabira', 'patrolled Kassa'), unless a people ('the Kazakh capital') or,
     but before a settlement word, labelled a person or an organisation that `is_place` does
     not know ('the Biden camp', 'bombed Hamas')."""
     def plausible(span: Span) -> bool:
@@ -290,6 +295,10 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
             if (token.head.lemma_.lower() in SETTLEMENT_NOUNS and token.ent_type_ != "NORP") \
                     or plausible(name):
                 names.append(name)  # "Amriya district", "Shaffa villages"
+            continue
+        if token.dep_ == "appos" and token.head.lemma_.lower() in SETTLEMENT_NOUNS | {"capital"} \
+                and token.ent_type_ != "NORP":
+            names.append(_name_ending_at(token))  # "in the capital, Sana"
             continue
         if token.dep_ == "dobj" and token.head.lemma_.lower() in TERRITORY_VERBS:
             if plausible(name := _name_ending_at(token)):
@@ -316,11 +325,11 @@ def _name_ending_at(token: Token) -> Span:
 # Place words that only a place's name goes before ("Amriya district"); before "camp", "base"
 # or "state" a name may be a person's or a party's ("the Biden camp").
 SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate",
-                    "county", "neighbourhood", "neighborhood", "suburb", "oblast", "countryside"}
+                    "county", "neighbourhood", "neighborhood", "suburb", "oblast", "countryside", "area"}
 # Verbs whose object is ground: what is captured or shelled is a place (unless a person, a
 # people, or an organisation the gazetteer does not know).
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
-                   "shell", "besiege", "invade", "overrun", "bomb", "occupy", "encircle"}
+                   "shell", "besiege", "invade", "overrun", "bomb", "occupy", "encircle", "patrol"}
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
