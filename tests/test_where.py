@@ -466,3 +466,29 @@ def test_a_name_after_island_of_is_a_place_whatever_its_label():
     """)
     assert names(doc) == ["Hanish"]
     assert chosen(doc, 1) == ["Hanish"]
+
+
+def test_a_name_after_a_part_of_a_place_is_a_place_whatever_its_label():
+    doc = parse_of("""
+        Rebels    NOUN  NNS nsubj    1  rebel
+        shelled   VERB  VBD ROOT     1  shell
+        positions NOUN  NNS dobj     1  position
+        on        ADP   IN  prep     1
+        the       DET   DT  det      6
+        western   ADJ   JJ  amod     6
+        outskirts NOUN  NNS pobj     3  outskirt
+        of        ADP   IN  prep     6
+        Rai       PROPN NNP pobj     7  -  PERSON
+    """)
+    assert names(doc) == ["Rai"]
+    assert chosen(doc, 1) == ["Rai"]
+    hilltop = parse_of("""
+        Troops   NOUN  NNS nsubj    1  troop
+        captured VERB  VBD ROOT     1  capture
+        the      DET   DT  det      3
+        hilltop  NOUN  NN  dobj     1
+        of       ADP   IN  prep     3
+        Tal      PROPN NNP compound 6  -  ORG
+        Madafa   PROPN NNP pobj     4  -  I-ORG
+    """)
+    assert names(hilltop) == ["Tal Madafa"]

@@ -273,8 +273,8 @@ def _place_position(span: Span) -> bool:
 
 def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> list[Span]:
     """Capitalised proper nouns in a place's position: governed by a locative preposition,
-    or by 'of' after a place word ('the town of Douma'), whatever label the entity recogniser
-    gave them; named before a place word ('Amriya district') or in apposition to a settlement
+    or by 'of' after a place word or a part of a place ('the town of Douma', 'the outskirts
+    of al-Rai'), whatever label the entity recogniser gave them; named before a place word ('Amriya district') or in apposition to a settlement
     word ('the capital, Sana'), or the object of a verb whose object is ground ('stormed
     Surjah Kabira', 'patrolled Kassa'), unless a people ('the Kazakh capital') or,
     but before a settlement word, labelled a person or an organisation that `is_place` does
@@ -309,7 +309,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
         prep = token.head
         locative = prep.lower_ in ("in", "at", "near", "outside", "inside", "around", "into",
                                    "through")
-        after_place = prep.lower_ == "of" and prep.head.lemma_.lower() in FEATURE_NOUNS
+        after_place = prep.lower_ == "of" and (prep.head.lemma_.lower() in FEATURE_NOUNS
+                                               or prep.head.lemma_.lower() in PART_NOUNS)
         if locative or after_place:
             names.append(_name_ending_at(token))
     return names
@@ -330,6 +331,13 @@ SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district",
 # people, or an organisation the gazetteer does not know).
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
                    "shell", "besiege", "invade", "overrun", "bomb", "occupy", "encircle", "patrol"}
+# Parts of a place: the name after "of" is the place ("the outskirts of al-Rai", "the
+# hilltop of Tal Al-Madafa", "north of Mallah"). Lemmas.
+PART_NOUNS = {"outskirt", "outskirts", "street", "part", "perimeter", "heart", "centre", "center",
+              "vicinity", "fringe", "edge", "hilltop", "mountaintop", "slope", "hill", "farm",
+              "flank", "heartland", "stronghold", "hometown", "section", "environs", "periphery",
+              "entrance", "north", "south", "east", "west", "northeast", "northwest",
+              "southeast", "southwest", "alleyway", "slum", "resort", "locality", "embankment"}
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
