@@ -492,3 +492,19 @@ def test_a_name_after_a_part_of_a_place_is_a_place_whatever_its_label():
         Madafa   PROPN NNP pobj     4  -  I-ORG
     """)
     assert names(hilltop) == ["Tal Madafa"]
+
+
+def test_names_coordinated_before_a_plural_place_word_are_places():
+    doc = parse_of("""
+        Protests      NOUN  NNS nsubj    1  protest
+        erupted       VERB  VBD ROOT     1  erupt
+        in            ADP   IN  prep     1
+        the           DET   DT  det      8
+        Hamidiyeh     PROPN NNP nmod     8  -  PERSON
+        and           CCONJ CC  cc       4
+        Bab           PROPN NNP compound 7
+        Qubli         PROPN NNP conj     4
+        neighborhoods NOUN  NNS pobj     2  neighborhood
+    """)
+    assert names(doc) == ["Hamidiyeh", "Bab Qubli"]
+    assert sorted(chosen(doc, 1)) == ["Bab Qubli", "Hamidiyeh"]

@@ -289,8 +289,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
     for token in doc:
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in NOT_NAMES:
             continue
-        if token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
-                token.head.lemma_.lower() in FEATURE_NOUNS and token.head.i == token.i + 1:
+        if token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN" and \
+                token.head.lemma_.lower() in FEATURE_NOUNS and _before_its_head(token):
             name = _name_ending_at(token)
             if (token.head.lemma_.lower() in SETTLEMENT_NOUNS and token.ent_type_ != "NORP") \
                     or plausible(name):
@@ -314,6 +314,15 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
         if locative or after_place:
             names.append(_name_ending_at(token))
     return names
+
+
+def _before_its_head(token: Token) -> bool:
+    """'Amriya district', or 'the Hamidiyeh and Bab Qubli neighborhoods': only the name and
+    the names coordinated with it come between it and its head."""
+    if token.head.i == token.i + 1:
+        return True
+    subtree = {t.i for t in token.subtree}
+    return token.head.i > token.i and all(i in subtree for i in range(token.i + 1, token.head.i))
 
 
 def _name_ending_at(token: Token) -> Span:
