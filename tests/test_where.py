@@ -508,3 +508,34 @@ def test_names_coordinated_before_a_plural_place_word_are_places():
     """)
     assert names(doc) == ["Hamidiyeh", "Bab Qubli"]
     assert sorted(chosen(doc, 1)) == ["Bab Qubli", "Hamidiyeh"]
+
+
+def test_a_place_that_measures_a_distance_is_not_where():
+    doc = parse_of("""
+        Troops     NOUN  NNS nsubj    1  troop
+        detained   VERB  VBD ROOT     1  detain
+        five       NUM   CD  nummod   3  -  CARDINAL
+        men        NOUN  NNS dobj     1  man
+        ,          PUNCT ,   punct    1
+        some       DET   DT  det      7  -  QUANTITY
+        600        NUM   CD  nummod   7  -  I-QUANTITY
+        km         NOUN  NN  npadvmod 8  -  I-QUANTITY
+        west       ADV   RB  advmod   1
+        of         ADP   IN  prep     8
+        Kathmandu  PROPN NNP pobj     9  -  GPE
+    """)
+    assert names(doc) == ["Kathmandu"]
+    assert chosen(doc, 1) == []
+    doc = parse_of("""
+        Bombs      NOUN  NNS nsubj    1  bomb
+        exploded   VERB  VBD ROOT     1  explode
+        in         ADP   IN  prep     1
+        Nepalgunj  PROPN NNP pobj     2  -  GPE
+        ,          PUNCT ,   punct    1
+        600        NUM   CD  nummod   6  -  QUANTITY
+        km         NOUN  NN  npadvmod 7  -  I-QUANTITY
+        west       ADV   RB  advmod   1
+        of         ADP   IN  prep     7
+        Kathmandu  PROPN NNP pobj     8  -  GPE
+    """)
+    assert chosen(doc, 1) == ["Nepalgunj"]

@@ -464,7 +464,8 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
     """The place mention an event happened at: attached to its verb or noun ('kicked off in
     Astana'), else to one of its arguments ('rebel factions in Syria are attacking'), else the
     nearest likely place in the same clause, else in the sentence, if not far; then the
-    narrowest place named with it. None when the sentence names no place for it."""
+    narrowest place named with it. A place that only measures distance ('600 km west of
+    Kathmandu') is not chosen. None when the sentence names no place for it."""
     found = _attached_or_near(anchor, trigger, mentions)
     if found is None:
         return None
@@ -473,9 +474,10 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
 
 def _attached_or_near(anchor: Token | None, trigger: Token,
                       mentions: Sequence[PlaceMention]) -> tuple[PlaceMention, str] | None:
+    doc = trigger.doc
+    mentions = [m for m in mentions if not _reference_point(doc[m.start : m.end])]
     if not mentions:
         return None
-    doc = trigger.doc
     for holder in _holders(anchor, trigger):
         patients = [m for m in mentions if doc[m.start : m.end].root.head == holder
                     and doc[m.start : m.end].root.dep_ in ("nsubjpass", "dobj")
@@ -564,6 +566,17 @@ def _may_be_where(span: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in ("to", "from", "towards", "toward"):
         return False
     return root.dep_ not in ("dobj", "poss", "nmod", "conj")
+
+
+def _reference_point(span: Span) -> bool:
+    """'some 600 km west of Kathmandu', 'about 9 km from Lubumbashi': a place that measures
+    where something is, not where it is."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("of", "from"):
+        return False
+    anchor = root.head.head if root.head.lower_ == "of" else root.head
+    near = [anchor, *anchor.children, *([anchor.head] if anchor.dep_ == "appos" else [])]
+    return any(t.ent_type_ == "QUANTITY" for t in near)
 
 
 def with_conjuncts(chosen: PlaceMention, mentions: Sequence[PlaceMention],
