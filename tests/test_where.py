@@ -539,3 +539,49 @@ def test_a_place_that_measures_a_distance_is_not_where():
         Kathmandu  PROPN NNP pobj     8  -  GPE
     """)
     assert chosen(doc, 1) == ["Nepalgunj"]
+
+
+def after_a_march(prep: str):
+    """Hand-built parse of 'Five were killed after a march PREP Kasai': the place belongs to
+    the march, not to the killing, so it can only be a guess."""
+    return parse_of(f"""
+        Five     NUM   CD  nsubjpass 2  -  CARDINAL
+        were     AUX   VBD auxpass  2  be
+        killed   VERB  VBN ROOT     2  kill
+        after    ADP   IN  prep     2
+        a        DET   DT  det      5
+        march    NOUN  NN  pobj     3
+        {prep}   ADP   IN  prep     5
+        Kasai    PROPN NNP pobj     6  -  GPE
+    """)
+
+
+def test_a_guess_is_only_a_place_in_at_near_or_of_something():
+    assert chosen(after_a_march("in"), 2) == ["Kasai"]
+    assert chosen(after_a_march("across"), 2) == []
+
+
+def test_a_country_named_before_the_event_is_its_setting_not_a_guess_for_its_place():
+    doc = parse_of("""
+        In       ADP   IN  prep     4
+        Syria    PROPN NNP pobj     0  -  GPE
+        ,        PUNCT ,   punct    4
+        monitors NOUN  NNS nsubj    4  monitor
+        said     VERB  VBD ROOT     4  say
+        five     NUM   CD  nsubjpass 7 -  CARDINAL
+        were     AUX   VBD auxpass  7  be
+        killed   VERB  VBN ccomp    4  kill
+    """)
+    assert scaled(doc, 7, gazetteer_says(Syria=1)) == []
+    assert scaled(doc, 7, gazetteer_says(Syria=4)) == ["Syria"]
+
+
+def test_a_place_that_qualifies_an_official_is_not_where():
+    doc = parse_of("""
+        Gunmen   NOUN  NNS nsubj    1  gunman
+        killed   VERB  VBD ROOT     1  kill
+        the      DET   DT  det      4
+        Kabul    PROPN NNP compound 4  -  GPE
+        governor NOUN  NN  dobj     1
+    """)
+    assert names(doc) == []

@@ -187,7 +187,9 @@ class PlaceStage:
 
     gazetteer: object
     name: str = "places"
-    version: str = "2"  # 2: the narrowest place named with the chosen one
+    # 2: the narrowest place named with the chosen one; 3: distances, guesses only in, at, near
+    # or of a place, no broad place before the event as a guess
+    version: str = "3"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 
@@ -253,7 +255,7 @@ class DateStage:
     """Each event's date: its own time expression, else the publication date."""
 
     name: str = "dates"
-    version: str = "1"
+    version: str = "2"  # 2: a date inside a clause of the event dates that clause, not it
     requires: tuple[str, ...] = ("coded",)
     provides: tuple[str, ...] = ("dates",)
 

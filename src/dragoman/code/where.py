@@ -217,7 +217,8 @@ PEOPLE_NOUNS = {
     "sailor", "member", "personnel", "civilian", "crew", "hostage", "prisoner", "detainee",
     "peacekeeper", "contractor", "activist", "protester", "demonstrator", "cleric", "aircraft",
     "plane", "helicopter", "drone", "warship", "ship", "vessel", "embassy", "consulate",
-    "unit", "division", "brigade", "battalion", "representative", "counterpart"}
+    "unit", "division", "brigade", "battalion", "representative", "counterpart", "governor",
+    "chief", "mayor", "gunship"}
 
 
 def _acting(span: Span) -> bool:
@@ -494,7 +495,10 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
         if attached:
             return most_specific(_possessed(attached, doc)), "attached"
     clause = _clause_tokens(anchor or trigger)
-    likely = [m for m in mentions if _may_be_where(doc[m.start : m.end])]
+    # A country or a region named before the event and not attached to it is its setting ("In
+    # Syria, monitors said five were killed"): left to the article's place, not guessed.
+    likely = [m for m in mentions if _may_be_where(doc[m.start : m.end])
+              and not (m.start < trigger.i and m.scale < CITY)]
     near = [m for m in likely if m.start in clause] or likely
     best = min(near, key=lambda m: abs(m.start - trigger.i), default=None)
     if best is None or abs(best.start - trigger.i) > FAR or best.start < trigger.i - FAR_BEFORE:
@@ -558,12 +562,13 @@ FAR_BEFORE = 12
 
 
 def _may_be_where(span: Span) -> bool:
-    """Can a place the event is not attached to still be where it happened? Not a
-    destination or an origin ('flew to Ankara', 'returned from Najaf'), the object of another
-    verb, a possessor ('Iraq's oil terminal') or a name in a list: in the development set
-    (event_geolocation.dev) such guesses were right less than a quarter of the time."""
+    """Can a place the event is not attached to still be where it happened? Only a place in,
+    at, near or of something: not a destination or an origin ('flew to Ankara', 'returned
+    from Najaf'), nor across, along or through it; not the object of another verb, a
+    possessor ('Iraq's oil terminal') or a name in a list. In the development set
+    (event_geolocation.dev) such guesses were right about a quarter of the time."""
     root = span.root
-    if root.dep_ == "pobj" and root.head.lower_ in ("to", "from", "towards", "toward"):
+    if root.dep_ == "pobj" and root.head.lower_ not in ("in", "at", "near", "of", "on"):
         return False
     return root.dep_ not in ("dobj", "poss", "nmod", "conj")
 
