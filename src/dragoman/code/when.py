@@ -44,9 +44,13 @@ def event_date(anchor: Token | None, trigger: Token, sentence_text: str, sentenc
     """The date of an event; `expressions` may be passed in when already found."""
     found = find_time_expressions(sentence_text) if expressions is None else expressions
     doc = trigger.doc
+    holder = anchor or trigger
     local = [e for e in found if e.kind not in ("vague", "decade")]
-    if local and published is not None:
-        chosen = _attached(local, anchor or trigger, doc) or _nearest(local, trigger)
+    chosen = _attached(local, holder, doc)
+    if chosen is None:  # not one that dates another event inside this one's clause
+        outside = [e for e in local if not _embedded(e, holder, doc)]
+        chosen = _nearest(outside, trigger) if outside else None
+    if chosen is not None and published is not None:
         resolved = resolve_time(chosen, published, tense)  # type: ignore[arg-type]
         if resolved is not None:
             resolved.start = sentence_start + chosen.start
@@ -67,11 +71,21 @@ def _attached(found: list[TimeExpression], holder: Token, doc) -> TimeExpression
     return None
 
 
+def _embedded(expression: TimeExpression, holder: Token, doc) -> bool:
+    """An expression in a clause inside the event's own ('accused the government of violating
+    the ceasefire agreed in December'): it dates that clause's event, not this one."""
+    tokens = [t for t in doc if expression.start <= t.idx < expression.end]
+    subtree = {t.i for t in holder.subtree}
+    return bool(tokens) and all(t.i in subtree for t in tokens) and \
+        any(_other_clause(t, holder) for t in tokens)
+
+
 def _other_clause(token: Token, holder: Token) -> bool:
     for ancestor in token.ancestors:
         if ancestor == holder:
             return False
-        if ancestor.dep_ in ("ccomp", "advcl", "relcl", "xcomp") and ancestor.pos_ == "VERB":
+        if ancestor.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "acl") and \
+                ancestor.pos_ == "VERB":
             return True
     return False
 

@@ -1,0 +1,49 @@
+"""Which time expression dates an event (code/when.py), on hand-built parses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dragoman.code.when import event_date
+
+from .handmade import parse_of
+
+PUBLISHED = date(2016, 3, 14)  # a Monday
+
+
+def dated(doc, verb: int):
+    return event_date(doc[verb], doc[verb], doc.text, 0, PUBLISHED, "past")
+
+
+def test_a_date_inside_a_clause_of_the_event_dates_that_clause_not_the_event():
+    doc = parse_of("""
+        Rebels     NOUN  NNS nsubj    1  rebel
+        accused    VERB  VBD ROOT     1  accuse
+        the        DET   DT  det      3
+        government NOUN  NN  dobj     1
+        of         ADP   IN  prep     1
+        violating  VERB  VBG pcomp    4  violate
+        the        DET   DT  det      7
+        ceasefire  NOUN  NN  dobj     5
+        agreed     VERB  VBN acl      7  agree
+        in         ADP   IN  prep     8
+        December   PROPN NNP pobj     9  -  DATE
+    """)
+    when = dated(doc, 1)
+    assert (when.date, when.resolution) == (PUBLISHED, "published")
+    agreed = dated(doc, 8)
+    assert (agreed.date, agreed.precision) == (date(2015, 12, 1), "month")
+
+
+def test_a_date_of_the_clause_around_the_event_still_dates_it():
+    doc = parse_of("""
+        On         ADP   IN  prep     3
+        Saturday   PROPN NNP pobj     0  -  DATE
+        police     NOUN  NNS nsubj    3
+        said       VERB  VBD ROOT     3  say
+        rebels     NOUN  NNS nsubj    5  rebel
+        attacked   VERB  VBD ccomp    3  attack
+        a          DET   DT  det      7
+        convoy     NOUN  NN  dobj     5
+    """)
+    assert dated(doc, 5).date == date(2016, 3, 12)
