@@ -585,3 +585,36 @@ def test_a_place_that_qualifies_an_official_is_not_where():
         governor NOUN  NN  dobj     1
     """)
     assert names(doc) == []
+
+
+def test_a_name_cut_inside_a_word_is_the_whole_word():
+    doc = parse_of("""
+        Jihadists PROPN NNPS nsubj   1
+        stormed   VERB  VBD ROOT     1  storm
+        al        PROPN NNP  compound 4
+        -         PUNCT HYPH punct   4
+        Jaouneh   PROPN NNP  dobj    1
+        and       CCONJ CC   cc      1
+        took      VERB  VBD  conj    1  take
+        Mazar     PROPN NNP  dobj    6  -  GPE
+        -         PUNCT HYPH punct   7
+        e         X     FW   compound 10
+        -         PUNCT HYPH punct   10
+        Sharif    PROPN NNP  appos   7
+    """)
+    assert doc.text == "Jihadists stormed al-Jaouneh and took Mazar-e-Sharif"
+    assert names(doc) == ["al-Jaouneh", "Mazar-e-Sharif"]
+
+
+def test_a_hyphen_between_two_names_joins_neither():
+    doc = parse_of("""
+        Troops   NOUN  NNS  nsubj    1  troop
+        massed   VERB  VBD  ROOT     1  mass
+        near     ADP   IN   prep     1
+        the      DET   DT   det      7
+        Syria    PROPN NNP  compound 7  -  GPE
+        -        PUNCT HYPH punct    6
+        Turkey   PROPN NNP  compound 7  -  GPE
+        border   NOUN  NN   pobj     2
+    """)
+    assert all("-" not in name for name in names(doc))

@@ -81,6 +81,7 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
         if not covered & {t.i for t in span} and fits(span):
             spans.append((span, None))
             covered |= {t.i for t in span}
+    spans = [(_whole_words(span), label) for span, label in spans]
     found: list[PlaceMention] = []
     for span, label in sorted(spans, key=lambda s: s[0].start):
         country, feature = _hints(span, country_of_adjective)
@@ -362,6 +363,44 @@ def _conjunct_names(places: Sequence[Span]) -> list[Span]:
                 continue
             names.append(_name_ending_at(token))
     return names
+
+
+JOINERS = {"-", "’", "'", "‘"}  # inside a transliterated name: "al-Ja’ouneh", "Mazar-e-Sharif"
+ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "es", "et"}
+
+
+def _whole_words(span: Span) -> Span:
+    """A name the tokenizer cut inside a word is the whole word: 'Mazar' of 'Mazar-e-Sharif',
+    'Ja’ouneh' of 'al-Ja’ouneh', 'Ibta' of '‘Ibta'; not 'Baghdad's' or 'US-run'."""
+    doc = span.doc
+
+    def part(i: int) -> bool:
+        token = doc[i]
+        return not token.is_space and token.lower_ not in ("'s", "’s") and \
+            (any(c.isalnum() for c in token.text) or token.text in JOINERS)
+
+    def joined(i: int) -> bool:  # token i is written against token i + 1
+        return not doc[i].whitespace_
+
+    start, end = span.start, span.end
+    left = start
+    while left > 0 and joined(left - 1) and part(left - 1) and \
+            doc[left - 1].ent_type_ not in ("GPE", "NORP"):
+        left -= 1  # not from a name of its own: "Syria-Turkey border"
+    while left < start and doc[left].text in JOINERS - {"‘"}:
+        left += 1
+    first = doc[left]
+    if left < start and (first.text[:1].isupper() or first.lower_ in ARTICLES or first.text == "‘"):
+        start = left
+    right = end
+    while right < len(doc) and joined(right - 1) and part(right) and \
+            doc[right].ent_type_ not in ("GPE", "NORP") and doc[right].pos_ != "ADJ":
+        right += 1  # not into a name of its own or an adjective: "US-Kurdish forces"
+    while right > end and doc[right - 1].text in JOINERS:
+        right -= 1
+    if right > end and doc[right - 1].text[:1].isupper():
+        end = right
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
 def _with_place_word(span: Span) -> Span:
