@@ -294,6 +294,13 @@ def test_the_us_is_a_country_not_a_pronoun(coder_nogeo):
         ("SANCTION", "164", "USA", "IRN")]
 
 
+def test_the_islamic_states_is_attacks_rather_than_being_attacked(coder_nogeo):
+    # the small model reads "IS" as the verb "is", a passive auxiliary: no actor was left
+    events = coder_nogeo.code(Article(id="is", text="IS fighters attacked a checkpoint."))
+    assert [(e.event[0], e.actor[0].code, e.actor[0].sector) for e in events] == [
+        ("ASSAULT", "IMG", "REB")]
+
+
 @pytest.mark.parametrize("text, cameo", [
     ("Russia suspended diplomatic relations with Georgia.", "161"),  # reduce relations
     ("The European Union suspended aid to Niger.", "162"),  # stop aid

@@ -71,3 +71,18 @@ def test_a_headline_verb_read_as_a_noun_is_mended_and_other_sentences_are_not():
     assert [t.dep_ for t in plain] == [t.dep_ for t in nlp("The army expelled the diplomats.")]
     phrase = "Russian attacks on the energy grid"  # a headline that is a noun phrase stays one
     assert [t.dep_ for t in parse([phrase])[0]] == [t.dep_ for t in nlp(phrase)]
+
+
+@pytest.mark.slow
+def test_the_islamic_states_is_is_a_name_not_a_verb():
+    from dragoman.extract.nlp import load_model, parse
+
+    text = "IS fighters attacked a checkpoint near Kirkuk."
+    assert load_model()(text)[0].pos_ == "AUX"  # the model's miss
+    mended, emphatic, title = parse([text, "The situation IS dire, officials said.",
+                                     "THE SITUATION IS DIRE"])
+    assert mended.text == text and mended[0].lemma_ == "IS"
+    assert mended[0].pos_ in ("NOUN", "PROPN") and mended[0].head.text == "fighters"
+    assert not any(t.dep_ == "auxpass" for t in mended)
+    assert emphatic[2].text == "IS" and emphatic[2].pos_ == "AUX"
+    assert title[2].pos_ in ("AUX", "VERB")

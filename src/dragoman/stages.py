@@ -66,7 +66,7 @@ class ParseStage:
 
     parser: Callable[[Sequence[str]], list[Doc]]
     name: str = "parse"
-    version: str = "2"  # 2: a headline's verb mended (extract/nlp.py headline_verb)
+    version: str = "3"  # 2: a headline's verb mended (extract/nlp.py headline_verb); 3: "IS"
     requires: tuple[str, ...] = ("candidates",)
     provides: tuple[str, ...] = ("parsed",)
 

@@ -37,9 +37,40 @@ def model_version() -> str:
 
 
 def parse(texts: Sequence[str], batch_size: int = 64) -> list[Doc]:
-    """Parse each text as its own Doc, in order (a headline's verb mended: `headline_verb`)."""
+    """Parse each text as its own Doc, in order (a headline's verb mended: `headline_verb`; the
+    Islamic State's 'IS' read as a name: `name_not_verb`)."""
     nlp = load_model()
-    return [headline_verb(doc, nlp) for doc in nlp.pipe(texts, batch_size=batch_size)]
+    return [headline_verb(name_not_verb(doc, nlp), nlp)
+            for doc in nlp.pipe(texts, batch_size=batch_size)]
+
+
+def name_not_verb(doc: Doc, nlp: Language) -> Doc:
+    """'IS fighters attacked a checkpoint': the small model reads the Islamic State's 'IS' as
+    the verb 'is' (here a passive auxiliary, which turns the attackers into the attacked).
+    Written in capitals before a noun (or an adjective and a noun), in a sentence not itself in
+    capitals, it is a name: the sentence is parsed again with 'ISIS' in its place and that
+    parse kept over the original words."""
+    for token in doc[:-1]:
+        if token.text == "IS" and token.pos_ in ("AUX", "VERB") and \
+                _noun_follows(doc, token.i + 1) and not _in_capitals(doc):
+            text = doc.text[: token.idx] + "ISIS" + doc.text[token.idx + 2 :]
+            variant = nlp(text)
+            if len(variant) == len(doc) and variant[token.i].pos_ in ("PROPN", "NOUN"):
+                return _with_parse(doc, variant, token.i, lemma="IS")
+            return doc
+    return doc
+
+
+def _noun_follows(doc: Doc, i: int) -> bool:
+    """A noun at `i`, or an adjective and then a noun ('IS senior commanders'); not 'IS dire'."""
+    if doc[i].pos_ in ("NOUN", "PROPN"):
+        return True
+    return doc[i].pos_ == "ADJ" and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")
+
+
+def _in_capitals(doc: Doc) -> bool:
+    words = [t for t in doc if t.is_alpha]
+    return sum(t.is_upper for t in words) * 2 > len(words)
 
 
 # Longer than this, a sentence with no verb is no headline: it is left as parsed.
@@ -99,12 +130,14 @@ def past_tense(verb: str) -> str:
     return verb + "ed"  # visited, opened (the parser needs the ending, not the spelling)
 
 
-def _with_parse(doc: Doc, variant: Doc, changed: int) -> Doc:
+def _with_parse(doc: Doc, variant: Doc, changed: int, lemma: str | None = None) -> Doc:
     """`doc`'s words and spaces with `variant`'s tags, tree and entities; its lemmas too, but
-    the changed word's own ('expels' -> 'expel', whatever the past form's spelling)."""
+    the changed word's own ('expels' -> 'expel', whatever the past form's spelling), or
+    `lemma` when given."""
     from spacy.tokens import Doc, Span
 
-    lemmas = [doc[t.i].lemma_ if t.i == changed else t.lemma_ for t in variant]
+    own = lemma if lemma is not None else doc[changed].lemma_
+    lemmas = [own if t.i == changed else t.lemma_ for t in variant]
     mended = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc],
                  tags=[t.tag_ for t in variant], pos=[t.pos_ for t in variant],
                  morphs=[str(t.morph) for t in variant], lemmas=lemmas,
