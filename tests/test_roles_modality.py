@@ -95,6 +95,24 @@ def test_negation_and_negative_verbs():
     assert analyse(REFUSED[1]).modality == "asserted"
 
 
+DENIED = parse_of("""
+    Police    NOUN  NNS  nsubj  1  police
+    denied    VERB  VBD  ROOT   1  deny
+    that      SCONJ IN   mark   5
+    officers  NOUN  NNS  nsubj  5  officer
+    had       AUX   VBD  aux    5  have
+    beaten    VERB  VBN  ccomp  1  beat
+    protesters NOUN NNS  dobj   5  protester
+    .         PUNCT .    punct  1
+""")
+
+
+def test_what_is_denied_did_not_happen_as_far_as_the_speaker_says():
+    beaten = analyse(DENIED[5])
+    assert beaten.modality == "negated" and beaten.negative_verb == "denied"
+    assert analyse(DENIED[1]).modality == "asserted"  # the denial itself happened
+
+
 EXISTENTIAL = parse_of("""
     there  PRON  EX   expl   2
     will   AUX   MD   aux    2

@@ -112,7 +112,7 @@ class EventStage:
 
     coder: EventCoder
     name: str = "events"
-    version: str = "2"  # 2: headline frames, held-out threats, the US as a subject
+    version: str = "3"  # 2: headline frames, held-out threats, the US as a subject; 3: denials
     requires: tuple[str, ...] = ("parsed", "mentions", "actors")
     provides: tuple[str, ...] = ("coded",)
 

@@ -1,4 +1,4 @@
-"""Frame words (light, occurrence, speech, intent, negative verbs; modals; negations;
+"""Frame words (light, occurrence, speech, intent, negative and denial verbs; modals; negations;
 threat cues; amounts) as data."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ class Frames:
     intent_verbs: frozenset[str]
     request_verbs: frozenset[str]
     negative_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
     modal_words: frozenset[str]
     negation_words: frozenset[str]
     condition_words: frozenset[str]

@@ -3,7 +3,8 @@
 Works on the dependency parse. Walks from the trigger up to the root of its sentence and looks
 at each clause on the way: a negation ("did not meet", "no talks"), a modal ("will meet"), an
 intent or plan ("plans to meet", "had been set to participate"), a condition ("if they meet"),
-a question, or a negative verb above it ("refused to meet", "failed to agree").
+a question, or a negative verb above it ("refused to meet", "failed to agree"), or a denial
+("denied that troops had fired").
 """
 
 from __future__ import annotations
@@ -82,6 +83,8 @@ def analyse(trigger: Token) -> Modality:
             hypothetical = _hypothetical_here(token, came_by)
         if came_by in ("xcomp", "pcomp") and token.lemma_.lower() in frames().negative_verbs:
             negative_verb = negative_verb or token.text
+        if came_by == "ccomp" and token.lemma_.lower() in frames().denial_verbs:
+            negative_verb = negative_verb or token.text  # "denied that officers beat anyone"
         head = token.head
         if head == token or token.dep_ not in CLAUSE_LINKS:
             break
