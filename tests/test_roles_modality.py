@@ -113,6 +113,33 @@ def test_what_is_denied_did_not_happen_as_far_as_the_speaker_says():
     assert analyse(DENIED[1]).modality == "asserted"  # the denial itself happened
 
 
+REJECTED_CLAIMS = parse_of("""
+    Officials NOUN  NNS  nsubj  1  official
+    rejected  VERB  VBD  ROOT   1  reject
+    claims    NOUN  NNS  dobj   1  claim
+    that      SCONJ IN   mark   5
+    troops    NOUN  NNS  nsubj  5  troop
+    shelled   VERB  VBD  acl    2  shell
+    the       DET   DT   det    7
+    village   NOUN  NN   dobj   5
+""")
+
+ALLEGEDLY = parse_of("""
+    Rebels    NOUN  NNS  nsubj  2  rebel
+    allegedly ADV   RB   advmod 2
+    killed    VERB  VBD  ROOT   2  kill
+    villagers NOUN  NNS  dobj   2  villager
+""")
+
+
+def test_what_rejected_claims_say_is_negated_and_a_hedge_is_kept_as_the_cue():
+    shelled = analyse(REJECTED_CLAIMS[5])
+    assert shelled.modality == "negated" and shelled.negative_verb == "rejected"
+    killed = analyse(ALLEGEDLY[2])
+    assert (killed.modality, killed.cue) == ("asserted", "allegedly")
+    assert analyse(DENIED[1]).cue is None
+
+
 EXISTENTIAL = parse_of("""
     there  PRON  EX   expl   2
     will   AUX   MD   aux    2

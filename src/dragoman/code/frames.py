@@ -1,4 +1,4 @@
-"""Frame words (light, occurrence, speech, intent, negative and denial verbs; modals; negations;
+"""Frame words (light, occurrence, speech, intent, negative and denial verbs; claims, hedges; modals; negations;
 threat cues; amounts) as data."""
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ class Frames:
     request_verbs: frozenset[str]
     negative_verbs: frozenset[str]
     denial_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    hedge_words: frozenset[str]
     modal_words: frozenset[str]
     negation_words: frozenset[str]
     condition_words: frozenset[str]

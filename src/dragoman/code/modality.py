@@ -4,7 +4,8 @@ Works on the dependency parse. Walks from the trigger up to the root of its sent
 at each clause on the way: a negation ("did not meet", "no talks"), a modal ("will meet"), an
 intent or plan ("plans to meet", "had been set to participate"), a condition ("if they meet"),
 a question, or a negative verb above it ("refused to meet", "failed to agree"), or a denial
-("denied that troops had fired").
+("denied that troops had fired", "rejected claims that troops fired"). An asserted event
+only said to have happened ("allegedly", "reportedly") keeps that word as its cue.
 """
 
 from __future__ import annotations
@@ -85,6 +86,9 @@ def analyse(trigger: Token) -> Modality:
             negative_verb = negative_verb or token.text
         if came_by == "ccomp" and token.lemma_.lower() in frames().denial_verbs:
             negative_verb = negative_verb or token.text  # "denied that officers beat anyone"
+        if came_by == "dobj" and previous.lemma_.lower() in frames().claim_nouns and \
+                token.lemma_.lower() in frames().denial_verbs | frames().negative_verbs:
+            negative_verb = negative_verb or token.text  # "rejected claims that troops fired"
         head = token.head
         if head == token or token.dep_ not in CLAUSE_LINKS:
             break
@@ -99,7 +103,18 @@ def analyse(trigger: Token) -> Modality:
     if len(negation_cues) % 2 == 1 or negative_verb:
         cue = negation_cues[0] if negation_cues else negative_verb
         return Modality("negated", cue, future, negative_verb)
-    return hypothetical or Modality()
+    return hypothetical or Modality(cue=_hedge(trigger))
+
+
+def _hedge(trigger: Token) -> str | None:
+    """'Rebels allegedly killed ten': still asserted, but the cue says it is only claimed."""
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") or trigger.head == trigger \
+        else trigger.head
+    for token in (trigger, verb):
+        for child in token.children:
+            if child.dep_ == "advmod" and child.lower_ in frames().hedge_words:
+                return child.text
+    return None
 
 
 def _hypothetical_here(token: Token, came_by: str) -> Modality | None:
