@@ -289,3 +289,15 @@ def test_the_gazetteer_says_how_broad_a_place_is(gaz, name, expected):
     # Georgia is a country before a US state; Idlib, a region and a city of the same size,
     # is taken for the city; a name the gazetteer does not know is taken for a small place.
     assert where.gazetteer_scale(gaz)(name) == getattr(where, expected)
+
+
+def test_a_place_measured_from_and_a_country_named_before_are_the_events_setting(coder):
+    from dragoman.model import Article
+
+    text = ("NAIROBI, March 9 - Gunmen attacked a convoy about 30 km north of Mogadishu on "
+            "Monday.\n\nOfficials in Somalia said fighters attacked a military base.")
+    events = coder.code(Article(id="setting", text=text, published="2024-03-10"))
+    where = [(e.event_loc.name, e.event_loc.precision, e.event_loc.resolution) for e in events
+             if e.event_loc is not None]
+    assert where[0] == ("Mogadishu", 2, "nearby")  # not the dateline's Nairobi
+    assert where[-1] == ("Somalia", 3, "setting")

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dragoman.code.where import CITY, REGION, TOWN, choose_mention, place_mentions, with_conjuncts
+from dragoman.code.where import (CITY, REGION, TOWN, choose_mention, place_mentions,
+                                 setting_mention, with_conjuncts)
 
 from .handmade import parse_of
 
@@ -526,6 +527,8 @@ def test_a_place_that_measures_a_distance_is_not_where():
     """)
     assert names(doc) == ["Kathmandu"]
     assert chosen(doc, 1) == []
+    # not the event's place, but what it is near: the pipeline's setting for it
+    assert setting_mention(doc[1], place_mentions(doc, 0, 0, {})).mention.text == "Kathmandu"
     doc = parse_of("""
         Bombs      NOUN  NNS nsubj    1  bomb
         exploded   VERB  VBD ROOT     1  explode
@@ -574,6 +577,8 @@ def test_a_country_named_before_the_event_is_its_setting_not_a_guess_for_its_pla
     """)
     assert scaled(doc, 7, gazetteer_says(Syria=1)) == []
     assert scaled(doc, 7, gazetteer_says(Syria=4)) == ["Syria"]
+    mentions = place_mentions(doc, 0, 0, {}, scale_of=gazetteer_says(Syria=1))
+    assert setting_mention(doc[7], mentions).mention.text == "Syria"
 
 
 def test_a_place_that_qualifies_an_official_is_not_where():

@@ -478,12 +478,20 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
                 actor_tokens: set[int]) -> Location | None:
     """The place of an event in its own sentence, or None. The chosen mention is the most
     specific one attached to the event; when the gazetteer does not know it (a mosque, a
-    hamlet), the broader attached place it does know stands in, with precision 2."""
+    hamlet), the broader attached place it does know stands in, with precision 2. When no
+    place is the event's own, its setting stands in (`setting_mention`): a place it is
+    measured from, with precision 2 ("nearby"), or a country or region named before it."""
     here = [m for m in mentions if m.sentence == sentence
             and not actor_tokens & set(range(m.start, m.end))]
     found = choose_mention(anchor, trigger, here)
     if found is None:
-        return None
+        setting = setting_mention(trigger, [m for m in here if (m.sentence, m.start) in resolved])
+        if setting is None:
+            return None
+        nearby = _reference_point(trigger.doc[setting.start : setting.end])
+        location = _location(setting, resolved, "nearby" if nearby else "setting")
+        location.precision = max(location.precision, 2)
+        return location
     mention, how = found
     if (mention.sentence, mention.start) in resolved:
         location = _location(mention, resolved, how)
@@ -497,6 +505,24 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
     location = _location(fallback[0], resolved, fallback[1])
     location.precision = max(location.precision, 2)
     return location
+
+
+def setting_mention(trigger: Token, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """What the chooser leaves out, as the event's setting: a place it is measured from ('20
+    km south of Homs'), or a country or region named before it and not attached to it
+    ('Officials in Somalia said fighters attacked a base'); the nearest, if not far. Not the
+    event's own place, so the geolocation measure does not count it; the pipeline uses it
+    before the article's dateline, with a precision no better than 2."""
+    doc = trigger.doc
+
+    def setting(m: PlaceMention) -> bool:
+        span = doc[m.start : m.end]
+        return _reference_point(span) or (m.start < trigger.i and m.scale < CITY
+                                           and _may_be_where(span))
+
+    best = min((m for m in mentions if setting(m)), key=lambda m: abs(m.start - trigger.i),
+               default=None)
+    return best if best is not None and abs(best.start - trigger.i) <= FAR else None
 
 
 def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[PlaceMention]
