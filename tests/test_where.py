@@ -623,3 +623,34 @@ def test_a_hyphen_between_two_names_joins_neither():
         border   NOUN  NN   pobj     2
     """)
     assert all("-" not in name for name in names(doc))
+
+
+def test_two_names_joined_by_a_hyphen_stay_two():
+    doc = parse_of("""
+        Gunmen    NOUN  NNS  nsubj    1  gunman
+        ambushed  VERB  VBD  ROOT     1  ambush
+        a         DET   DT   det      3
+        bus       NOUN  NN   dobj     1
+        on        ADP   IN   prep     1
+        the       DET   DT   det      9
+        Kabul     PROPN NNP  compound 8  -  GPE
+        -         PUNCT HYPH punct    8
+        Jalalabad PROPN NNP  compound 9
+        highway   NOUN  NN   pobj     4
+    """)
+    assert doc.text == "Gunmen ambushed a bus on the Kabul-Jalalabad highway"
+    assert "Kabul-Jalalabad" not in names(doc)
+
+
+def test_a_name_parsed_as_two_conjuncts_is_one_name():
+    doc = parse_of("""
+        Rebels        PROPN NNPS nsubj   1
+        shelled       VERB  VBD  ROOT    1  shell
+        the           DET   DT   det     7
+        Hamidiyeh     PROPN NNP  nmod    7  -  PERSON
+        and           CCONJ CC   cc      3
+        Bab           PROPN NNP  conj    3
+        Qubli         PROPN NNP  conj    3
+        neighborhoods NOUN  NNS  dobj    1  neighborhood
+    """)
+    assert names(doc) == ["Hamidiyeh", "Bab Qubli"]

@@ -362,7 +362,13 @@ def _conjunct_names(places: Sequence[Span]) -> list[Span]:
                     token.ent_type_ in NOT_NAMES or place.start <= token.i < place.end:
                 continue
             names.append(_name_ending_at(token))
-    return names
+    merged: list[Span] = []
+    for name in sorted(set(names), key=lambda span: span.start):
+        if merged and merged[-1].end == name.start:  # "Bab" and "Qubli", both read as conjuncts
+            merged[-1] = name.doc[merged[-1].start : name.end]
+        elif not merged or name.start >= merged[-1].end:
+            merged.append(name)
+    return merged
 
 
 JOINERS = {"-", "’", "'", "‘"}  # inside a transliterated name: "al-Ja’ouneh", "Mazar-e-Sharif"
@@ -371,7 +377,8 @@ ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "
 
 def _whole_words(span: Span) -> Span:
     """A name the tokenizer cut inside a word is the whole word: 'Mazar' of 'Mazar-e-Sharif',
-    'Ja’ouneh' of 'al-Ja’ouneh', 'Ibta' of '‘Ibta'; not 'Baghdad's' or 'US-run'."""
+    'Ja’ouneh' of 'al-Ja’ouneh', 'Ibta' of '‘Ibta'; not 'Baghdad's', 'US-run' or the two
+    names of 'the Kabul-Jalalabad highway'."""
     doc = span.doc
 
     def part(i: int) -> bool:
@@ -382,9 +389,15 @@ def _whole_words(span: Span) -> Span:
     def joined(i: int) -> bool:  # token i is written against token i + 1
         return not doc[i].whitespace_
 
+    def name(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].lower_ not in ARTICLES
+
+    def pair(i: int) -> bool:  # a hyphen at i between two names: "the Kabul-Jalalabad highway"
+        return doc[i].text in ("-", "–") and name(i - 1) and name(i + 1)
+
     start, end = span.start, span.end
     left = start
-    while left > 0 and joined(left - 1) and part(left - 1) and \
+    while left > 0 and joined(left - 1) and part(left - 1) and not pair(left - 1) and \
             doc[left - 1].ent_type_ not in ("GPE", "NORP"):
         left -= 1  # not from a name of its own: "Syria-Turkey border"
     while left < start and doc[left].text in JOINERS - {"‘"}:
@@ -393,7 +406,7 @@ def _whole_words(span: Span) -> Span:
     if left < start and (first.text[:1].isupper() or first.lower_ in ARTICLES or first.text == "‘"):
         start = left
     right = end
-    while right < len(doc) and joined(right - 1) and part(right) and \
+    while right < len(doc) and joined(right - 1) and part(right) and not pair(right) and \
             doc[right].ent_type_ not in ("GPE", "NORP") and doc[right].pos_ != "ADJ":
         right += 1  # not into a name of its own or an adjective: "US-Kurdish forces"
     while right > end and doc[right - 1].text in JOINERS:
