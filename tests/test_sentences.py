@@ -79,10 +79,12 @@ def test_the_islamic_states_is_is_a_name_not_a_verb():
 
     text = "IS fighters attacked a checkpoint near Kirkuk."
     assert load_model()(text)[0].pos_ == "AUX"  # the model's miss
-    mended, emphatic, title = parse([text, "The situation IS dire, officials said.",
-                                     "THE SITUATION IS DIRE"])
+    mended, emphatic, title, subject = parse([
+        text, "The situation IS dire, officials said.", "THE SITUATION IS DIRE",
+        "This IS war, the army chief told troops on Friday."])
     assert mended.text == text and mended[0].lemma_ == "IS"
     assert mended[0].pos_ in ("NOUN", "PROPN") and mended[0].head.text == "fighters"
     assert not any(t.dep_ == "auxpass" for t in mended)
     assert emphatic[2].text == "IS" and emphatic[2].pos_ == "AUX"
     assert title[2].pos_ in ("AUX", "VERB")
+    assert subject[1].text == "IS" and subject[1].pos_ in ("AUX", "VERB")

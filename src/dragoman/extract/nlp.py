@@ -47,12 +47,14 @@ def parse(texts: Sequence[str], batch_size: int = 64) -> list[Doc]:
 def name_not_verb(doc: Doc, nlp: Language) -> Doc:
     """'IS fighters attacked a checkpoint': the small model reads the Islamic State's 'IS' as
     the verb 'is' (here a passive auxiliary, which turns the attackers into the attacked).
-    Written in capitals before a noun (or an adjective and a noun), in a sentence not itself in
-    capitals, it is a name: the sentence is parsed again with 'ISIS' in its place and that
+    Written in capitals before a noun (or an adjective and a noun), after no word that could be
+    its subject ('This IS war', 'the border IS Russian territory'), in a sentence not itself
+    in capitals, it is a name: the sentence is parsed again with 'ISIS' in its place and that
     parse kept over the original words."""
     for token in doc[:-1]:
         if token.text == "IS" and token.pos_ in ("AUX", "VERB") and \
-                _noun_follows(doc, token.i + 1) and not _in_capitals(doc):
+                _noun_follows(doc, token.i + 1) and not _in_capitals(doc) and \
+                (token.i == 0 or doc[token.i - 1].pos_ not in ("NOUN", "PROPN", "PRON")):
             text = doc.text[: token.idx] + "ISIS" + doc.text[token.idx + 2 :]
             variant = nlp(text)
             if len(variant) == len(doc) and variant[token.i].pos_ in ("PROPN", "NOUN"):
