@@ -47,3 +47,25 @@ def test_a_date_of_the_clause_around_the_event_still_dates_it():
         convoy     NOUN  NN  dobj     5
     """)
     assert dated(doc, 5).date == date(2016, 3, 12)
+
+
+def relative_clause(aux: str, verb: str, tag: str):
+    """Hand-built parse of 'Police fired at protesters who AUX VERB on Saturday'."""
+    return parse_of(f"""
+        Police     NOUN  NNS nsubj    1  police
+        fired      VERB  VBD ROOT     1  fire
+        at         ADP   IN  prep     1
+        protesters NOUN  NNS pobj     2  protester
+        who        PRON  WP  nsubj    6
+        {aux}      AUX   VBD aux      6
+        {verb}     VERB  {tag} relcl  3
+        on         ADP   IN  prep     6
+        Saturday   PROPN NNP pobj     7  -  DATE
+    """)
+
+
+def test_what_people_were_doing_dates_the_event_but_what_they_had_done_does_not():
+    doing = dated(relative_clause("were", "marching", "VBG"), 1)
+    assert doing.date == date(2016, 3, 12)
+    done = dated(relative_clause("had", "marched", "VBN"), 1)
+    assert (done.date, done.resolution) == (PUBLISHED, "published")

@@ -72,20 +72,48 @@ def _attached(found: list[TimeExpression], holder: Token, doc) -> TimeExpression
 
 
 def _embedded(expression: TimeExpression, holder: Token, doc) -> bool:
-    """An expression in a clause inside the event's own ('accused the government of violating
-    the ceasefire agreed in December'): it dates that clause's event, not this one."""
+    """An expression in a clause inside the event's own that dates another event: 'accused the
+    government of violating the ceasefire agreed in December', 'a truce that took effect on
+    January 1', 'militants who had attacked a bus on March 2'. A clause about people that is
+    not in the past perfect tells what they were doing at the time, so its date is kept:
+    'fired at protesters who were demonstrating on Tuesday'."""
     tokens = [t for t in doc if expression.start <= t.idx < expression.end]
     subtree = {t.i for t in holder.subtree}
-    return bool(tokens) and all(t.i in subtree for t in tokens) and \
-        any(_other_clause(t, holder) for t in tokens)
+    if not tokens or not all(t.i in subtree for t in tokens):
+        return False
+    clauses = _clauses_between(tokens[0], holder)
+    if not clauses:
+        return False
+    if any(_past_perfect(verb) for verb in clauses):
+        return True
+    return not any(verb.dep_ in ("relcl", "acl") and
+                   any(c.lower_ in ("who", "whom") for c in verb.children) for verb in clauses)
+
+
+def _clauses_between(token: Token, holder: Token) -> list[Token]:
+    """The verbs of the clauses that `token` is in, below `holder`."""
+    found = []
+    for ancestor in [token, *token.ancestors]:
+        if ancestor == holder:
+            break
+        if ancestor.dep_ in CLAUSES and ancestor.pos_ == "VERB":
+            found.append(ancestor)
+    return found
+
+
+def _past_perfect(verb: Token) -> bool:
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d")
+                                      for c in verb.children)
+
+
+CLAUSES = ("ccomp", "advcl", "relcl", "xcomp", "acl")
 
 
 def _other_clause(token: Token, holder: Token) -> bool:
     for ancestor in token.ancestors:
         if ancestor == holder:
             return False
-        if ancestor.dep_ in ("ccomp", "advcl", "relcl", "xcomp", "acl") and \
-                ancestor.pos_ == "VERB":
+        if ancestor.dep_ in CLAUSES and ancestor.pos_ == "VERB":
             return True
     return False
 
