@@ -233,3 +233,18 @@ def test_event_noun_frames():
     assert how == "occurrence" and verb.text == "kicked"
     assert words(roles.between_heads(NOMINAL[0])) == ["government"]
     assert roles.governing_verb(NOMINAL[0], occurrence_verbs=frozenset({"stall"})) == (None, "")
+
+
+def test_a_time_after_a_preposition_is_no_recipient():
+    doc = parse_of("""
+        Rebels    NOUN  NNS  nsubj  1  rebel
+        fired     VERB  VBD  ROOT   1  fire
+        on        ADP   IN   prep   1
+        troops    NOUN  NNS  pobj   2  troop
+        on        ADP   IN   prep   1
+        Thursday  PROPN NNP  pobj   4
+        and       CCONJ CC   cc     1
+        on        ADP   IN   prep   1
+        March     PROPN NNP  pobj   7  -  DATE
+    """)
+    assert [(p, h.text) for p, h in roles.prep_objects(doc[1], {"on"})] == [("on", "troops")]

@@ -118,14 +118,25 @@ def object_heads(verb: Token) -> list[Token]:
 
 
 def prep_objects(token: Token, preps: set[str]) -> list[tuple[str, Token]]:
-    """(preposition, object head) for prepositional phrases under `token` with these preps."""
+    """(preposition, object head) for prepositional phrases under `token` with these preps;
+    not a time ('on Thursday', 'on March 5': no recipient, however a gazetteer reads it)."""
     found: list[tuple[str, Token]] = []
     for child in token.children:
         if child.dep_ in ("prep", "dative") and child.lower_ in preps:
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and not _a_time(pobj):
                     found.extend((child.lower_, h) for h in conjuncts(pobj))
     return found
+
+
+WEEKDAYS_AND_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                       "sunday", "january", "february", "march", "april", "may", "june", "july",
+                       "august", "september", "october", "november", "december"}
+
+
+def _a_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or (
+        token.lower_ in WEEKDAYS_AND_MONTHS and token.text[:1].isupper())
 
 
 def recipient_preps(event: str, holder: Token | None = None) -> set[str]:
