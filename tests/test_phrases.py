@@ -294,6 +294,12 @@ def test_the_us_is_a_country_not_a_pronoun(coder_nogeo):
         ("SANCTION", "164", "USA", "IRN")]
 
 
+def test_a_denied_plan_is_no_refusal_by_those_who_would_act(coder_nogeo):
+    # the army did not refuse to withdraw: officials denied that it would
+    text = "Officials denied reports that the army will withdraw from the city."
+    assert coded(coder_nogeo, text) == []
+
+
 def test_the_islamic_states_is_attacks_rather_than_being_attacked(coder_nogeo):
     # the small model reads "IS" as the verb "is", a passive auxiliary: no actor was left
     events = coder_nogeo.code(Article(id="is", text="IS fighters attacked a checkpoint."))

@@ -248,3 +248,46 @@ def test_a_time_after_a_preposition_is_no_recipient():
         March     PROPN NNP  pobj   7  -  DATE
     """)
     assert [(p, h.text) for p, h in roles.prep_objects(doc[1], {"on"})] == [("on", "troops")]
+
+
+DENIED_WITH_A_RELATIVE = parse_of("""
+    Police    NOUN  NNS  nsubj     1  police
+    denied    VERB  VBD  ROOT      1  deny
+    that      SCONJ IN   mark      9
+    officers  NOUN  NNS  nsubj     9  officer
+    who       PRON  WP   nsubjpass 6
+    were      AUX   VBD  auxpass   6  be
+    attacked  VERB  VBN  relcl     3  attack
+    by        ADP   IN   agent     6
+    protesters NOUN NNS  pobj      7  protester
+    fired     VERB  VBD  ccomp     1  fire
+""")
+
+CLAIMS_AGAINST = parse_of("""
+    A         DET   DT   det       1
+    court     NOUN  NN   nsubj     2
+    dismissed VERB  VBD  ROOT      2  dismiss
+    claims    NOUN  NNS  dobj      2  claim
+    against   ADP   IN   prep      3
+    soldiers  NOUN  NNS  pobj      4  soldier
+    who       PRON  WP   nsubj     7
+    killed    VERB  VBD  relcl     5  kill
+    protesters NOUN NNS  dobj      7  protester
+""")
+
+
+def test_a_denial_negates_only_the_clause_it_denies():
+    assert analyse(DENIED_WITH_A_RELATIVE[9]).modality == "negated"  # the firing is denied
+    assert analyse(DENIED_WITH_A_RELATIVE[6]).modality == "asserted"  # the attack stands
+    assert analyse(CLAIMS_AGAINST[7]).modality == "asserted"  # what the soldiers did stands
+    assert analyse(DENIED[5]).denial and not analyse(REFUSED[3]).denial
+
+
+def test_a_month_that_names_someone_is_no_time():
+    doc = parse_of("""
+        Macron   PROPN NNP  nsubj  1  -  PERSON
+        met      VERB  VBD  ROOT   1  meet
+        with     ADP   IN   prep   1
+        May      PROPN NNP  pobj   2  -  PERSON
+    """)
+    assert [h.text for _, h in roles.prep_objects(doc[1], {"with"})] == ["May"]

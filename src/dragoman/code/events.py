@@ -422,6 +422,8 @@ class EventCoder:
             return coded  # the user's own dictionary already codes intent (CAMEO 03x)
         if not _has_subject(coded.place_anchor or coded.trigger):
             return coded  # "there will be talks": nobody committed to anything
+        if coded.modality.denial:
+            return coded  # "denied reports that the army will withdraw": no refusal by the army
         if coded.modality.modality == "negated":
             coded.notes.append(f"refused {coded.event}")
             coded.event, coded.mode = "REJECT", REFUSAL_MODES.get(coded.event, "")

@@ -33,6 +33,7 @@ class Modality:
     cue: str | None = None
     future: bool = False
     negative_verb: str | None = None
+    denial: bool = False  # negated by someone else's denial, not refused by its own actor
 
 
 def _negated_here(token: Token) -> str | None:
@@ -76,6 +77,8 @@ def analyse(trigger: Token) -> Modality:
     negative_verb: str | None = None
     token, came_by = trigger, ""
     previous = trigger
+    path: list[Token] = []  # the tokens climbed through, from the trigger up
+    denial = False
     for _ in range(10):
         cue = _negated_here(token)
         if cue and not (came_by == "conj" and _finite(previous)):
@@ -84,16 +87,14 @@ def analyse(trigger: Token) -> Modality:
             hypothetical = _hypothetical_here(token, came_by)
         if came_by in ("xcomp", "pcomp") and token.lemma_.lower() in frames().negative_verbs:
             negative_verb = negative_verb or token.text
-        if came_by == "ccomp" and token.lemma_.lower() in frames().denial_verbs:
-            negative_verb = negative_verb or token.text  # "denied that officers beat anyone"
-        if came_by == "dobj" and previous.lemma_.lower() in frames().claim_nouns and \
-                token.lemma_.lower() in frames().denial_verbs | frames().negative_verbs:
-            negative_verb = negative_verb or token.text  # "rejected claims that troops fired"
+        if _denies(token, path):
+            negative_verb, denial = negative_verb or token.text, True
         head = token.head
         if head == token or token.dep_ not in CLAUSE_LINKS:
             break
         if token.dep_ == "ccomp" and _is_speech(head):
             break  # what was said keeps its own modality, not the speech act's
+        path.append(token)
         previous, token, came_by = token, head, token.dep_
     if _is_question(trigger):
         hypothetical = Modality("hypothetical", "?")
@@ -102,7 +103,7 @@ def analyse(trigger: Token) -> Modality:
     future = bool(hypothetical and hypothetical.future)
     if len(negation_cues) % 2 == 1 or negative_verb:
         cue = negation_cues[0] if negation_cues else negative_verb
-        return Modality("negated", cue, future, negative_verb)
+        return Modality("negated", cue, future, negative_verb, denial)
     return hypothetical or Modality(cue=_hedge(trigger))
 
 
@@ -115,6 +116,29 @@ def _hedge(trigger: Token) -> str | None:
             if child.dep_ == "advmod" and child.lower_ in frames().hedge_words:
                 return child.text
     return None
+
+
+def _denies(verb: Token, path: list[Token]) -> bool:
+    """Does `verb` deny the event reached through `path` (from the trigger up to the word
+    below `verb`)? Only the clause that is denied: 'denied that officers had fired', 'rejected
+    claims that troops fired'; not a relative clause or a subject inside it ('denied that
+    officers who were attacked had fired': the attack stands; 'denied that talks had
+    collapsed': the talks stand), nor what a claim is against or by ('dismissed claims against
+    soldiers who killed protesters')."""
+    lemma = verb.lemma_.lower()
+    if not path:
+        return False
+    if path[-1].dep_ == "ccomp" and lemma in frames().denial_verbs:
+        inner = path[:-1]
+    elif len(path) >= 2 and path[-1].dep_ == "dobj" and path[-2].dep_ in ("acl", "ccomp") \
+            and path[-1].lemma_.lower() in frames().claim_nouns \
+            and lemma in frames().denial_verbs | frames().negative_verbs:
+        inner = path[:-2]
+    else:
+        return False
+    return all(t.dep_ in ("xcomp", "conj") or (
+        t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_.lower() in ("take", "occur", "happen"))
+        for t in inner)  # "denied that the attack took place"
 
 
 def _hypothetical_here(token: Token, came_by: str) -> Modality | None:

@@ -135,8 +135,8 @@ WEEKDAYS_AND_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "
 
 
 def _a_time(token: Token) -> bool:
-    return token.ent_type_ in ("DATE", "TIME") or (
-        token.lower_ in WEEKDAYS_AND_MONTHS and token.text[:1].isupper())
+    return token.ent_type_ in ("DATE", "TIME") or (  # not "with May" (Theresa May)
+        token.lower_ in WEEKDAYS_AND_MONTHS and token.text[:1].isupper() and not token.ent_type_)
 
 
 def recipient_preps(event: str, holder: Token | None = None) -> set[str]:
