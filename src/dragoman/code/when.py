@@ -46,8 +46,9 @@ def event_date(anchor: Token | None, trigger: Token, sentence_text: str, sentenc
     doc = trigger.doc
     holder = anchor or trigger
     local = [e for e in found if e.kind not in ("vague", "decade")]
-    chosen = _attached(local, holder, doc)
-    if chosen is None:  # not one that dates another event inside this one's clause
+    chosen = _attached(local, holder, doc) if local and published is not None else None
+    if chosen is None and local and published is not None:
+        # not one that dates another event inside this one's clause
         outside = [e for e in local if not _embedded(e, holder, doc)]
         chosen = _nearest(outside, trigger) if outside else None
     if chosen is not None and published is not None:
