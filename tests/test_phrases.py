@@ -294,6 +294,13 @@ def test_the_us_is_a_country_not_a_pronoun(coder_nogeo):
         ("SANCTION", "164", "USA", "IRN")]
 
 
+def test_the_talks_held_are_the_event_not_a_party_to_it(coder):
+    [event] = coder.code(Article(id="held", text="Macron held talks with Theresa May in London."))
+    assert event.event == ["CONSULT"]
+    assert [(a.entity_text, a.code) for a in event.actor] == [("Macron", "FRA"),
+                                                              ("Theresa May", "GBR")]
+
+
 def test_a_denied_plan_is_no_refusal_by_those_who_would_act(coder_nogeo):
     # the army did not refuse to withdraw: officials denied that it would
     text = "Officials denied reports that the army will withdraw from the city."

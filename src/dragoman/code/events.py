@@ -276,7 +276,9 @@ class EventCoder:
     def _code_verb(self, verb: Token, trigger: Trigger, ctx: SentenceContext) -> Coded | None:
         conditions = trigger.conditions
         actor_heads = roles.subject_heads(verb)
-        patient_heads = roles.object_heads(verb)
+        # an event the trigger names as its object is part of it ("held talks"), no participant
+        named = {w for w in conditions.get("object", ()) if w in self.knowledge.noun_triggers}
+        patient_heads = [h for h in roles.object_heads(verb) if h.lemma_.lower() not in named]
         actors = self._entities(actor_heads, ctx) or [  # "Israeli airstrikes killed 20": whose
             a for h in actor_heads if h.pos_ == "NOUN" for a in self._modifier_actors(h, ctx)]
         patients = self._entities(patient_heads, ctx)
