@@ -104,7 +104,8 @@ def test_lexicon_texts_are_the_coders_patterns_and_triggers_with_their_types():
 def test_pattern_words_render_the_pattern_and_skip_its_slots():
     record = {"group": "raise", "left": [],
               "right": [{"words": [{"stem": "possibility"}]},
-                        {"prep": "of", "object": [{"words": [{"stem": "peace"}, {"stem": "talks"}]}]},
+                        {"prep": "of",
+                         "object": [{"words": [{"stem": "peace"}, {"stem": "talks"}]}]},
                         {"slot": "target"}]}
     assert load_tool().pattern_words(record) == "raise possibility of peace talks"
 

@@ -276,11 +276,12 @@ def _place_position(span: Span) -> bool:
 def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> list[Span]:
     """Capitalised proper nouns in a place's position: governed by a locative preposition,
     or by 'of' after a place word or a part of a place ('the town of Douma', 'the outskirts
-    of al-Rai'), whatever label the entity recogniser gave them; named before a place word ('Amriya district') or in apposition to a settlement
-    word ('the capital, Sana'), or the object of a verb whose object is ground ('stormed
-    Surjah Kabira', 'patrolled Kassa'), unless a people ('the Kazakh capital') or,
-    but before a settlement word, labelled a person or an organisation that `is_place` does
-    not know ('the Biden camp', 'bombed Hamas')."""
+    of al-Rai'), whatever label the entity recogniser gave them; named before a place word
+    ('Amriya district') or in apposition to a settlement word ('the capital, Sana'), or the
+    object of a verb whose object is ground ('stormed Surjah Kabira', 'patrolled Kassa'),
+    unless a people ('the Kazakh capital') or, but before a settlement word, labelled a
+    person or an organisation that `is_place` does not know ('the Biden camp', 'bombed
+    Hamas')."""
     def plausible(span: Span) -> bool:
         label = span.root.ent_type_
         if label == "NORP":
@@ -337,7 +338,8 @@ def _name_ending_at(token: Token) -> Span:
 # Place words that only a place's name goes before ("Amriya district"); before "camp", "base"
 # or "state" a name may be a person's or a party's ("the Biden camp").
 SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate",
-                    "county", "neighbourhood", "neighborhood", "suburb", "oblast", "countryside", "area"}
+                    "county", "neighbourhood", "neighborhood", "suburb", "oblast", "countryside",
+                    "area"}
 # Verbs whose object is ground: what is captured or shelled is a place (unless a person, a
 # people, or an organisation the gazetteer does not know).
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
@@ -371,7 +373,8 @@ def _conjunct_names(places: Sequence[Span]) -> list[Span]:
     return merged
 
 
-JOINERS = {"-", "’", "'", "‘"}  # inside a transliterated name: "al-Ja’ouneh", "Mazar-e-Sharif"
+# Marks inside a transliterated name: "al-Ja’ouneh", "Mazar-e-Sharif".
+JOINERS = {"-", "’", "'", "‘"}
 ARTICLES = {"al", "el", "ad", "an", "ar", "as", "ash", "at", "az", "ed", "en", "es", "et"}
 
 
@@ -403,7 +406,8 @@ def _whole_words(span: Span) -> Span:
     while left < start and doc[left].text in JOINERS - {"‘"}:
         left += 1
     first = doc[left]
-    if left < start and (first.text[:1].isupper() or first.lower_ in ARTICLES or first.text == "‘"):
+    if left < start and (first.text[:1].isupper() or first.lower_ in ARTICLES
+                         or first.text == "‘"):
         start = left
     right = end
     while right < len(doc) and joined(right - 1) and part(right) and not pair(right) and \
