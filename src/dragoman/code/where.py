@@ -578,7 +578,7 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
             return most_specific(_possessed(attached, doc)), "attached"
     clause = _clause_tokens(anchor or trigger)
     # A country or a region named before the event and not attached to it is its setting ("In
-    # Syria, monitors said five were killed"): left to the article's place, not guessed.
+    # Syria, monitors said five were killed"), not a guess for its place (`setting_mention`).
     likely = [m for m in mentions if _may_be_where(doc[m.start : m.end])
               and not (m.start < trigger.i and m.scale < CITY)]
     near = [m for m in likely if m.start in clause] or likely
@@ -645,7 +645,7 @@ FAR_BEFORE = 12
 
 def _may_be_where(span: Span) -> bool:
     """Can a place the event is not attached to still be where it happened? Only a place in,
-    at, near or of something: not a destination or an origin ('flew to Ankara', 'returned
+    at, near, on or of something: not a destination or an origin ('flew to Ankara', 'returned
     from Najaf'), nor across, along or through it; not the object of another verb, a
     possessor ('Iraq's oil terminal') or a name in a list. In the development set
     (event_geolocation.dev) such guesses were right about a quarter of the time."""
