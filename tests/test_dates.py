@@ -381,3 +381,11 @@ def test_found_expressions_are_ordered_disjoint_slices(text):
     assert all(isinstance(e, TimeExpression) and text[e.start : e.end] == e.text for e in found)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     assert all(e.kind in TIME_KINDS for e in found)
+
+
+def test_calendar_words_are_the_month_and_weekday_names_of_the_word_lists():
+    from dragoman.code.dates import calendar_words
+
+    words = calendar_words()
+    assert {"march", "sept", "thursday", "may"} <= words
+    assert len(words) == 12 + 12 + 7 and all(w == w.lower() for w in words)

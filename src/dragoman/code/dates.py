@@ -220,6 +220,14 @@ def _lexicon() -> _Lexicon:
         raise KnowledgeError(message, source=str(path)) from error
 
 
+@cache
+def calendar_words() -> frozenset[str]:
+    """Month names, their abbreviations and weekday names, lower case: 'march', 'sept',
+    'thursday' (from knowledge/dates/en.json)."""
+    lexicon = _lexicon()
+    return frozenset([*lexicon.months, *lexicon.weekdays])
+
+
 # The grammar: regular expressions over the word lists, each with a builder of its meaning.
 
 _Builder = Callable[[re.Match[str], _Lexicon], _Spec | None]

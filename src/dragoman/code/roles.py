@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dragoman.code.dates import calendar_words
 from dragoman.code.frames import frames
 
 if TYPE_CHECKING:
@@ -129,14 +130,9 @@ def prep_objects(token: Token, preps: set[str]) -> list[tuple[str, Token]]:
     return found
 
 
-WEEKDAYS_AND_MONTHS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                       "sunday", "january", "february", "march", "april", "may", "june", "july",
-                       "august", "september", "october", "november", "december"}
-
-
 def _a_time(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME") or (  # not "with May" (Theresa May)
-        token.lower_ in WEEKDAYS_AND_MONTHS and token.text[:1].isupper() and not token.ent_type_)
+        token.lower_ in calendar_words() and token.text[:1].isupper() and not token.ent_type_)
 
 
 def recipient_preps(event: str, holder: Token | None = None) -> set[str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from dragoman.code.dates import calendar_words
 from dragoman.extract.text import find_dateline
 from dragoman.model import Location
 from dragoman.resolve.toponyms import ToponymMention, resolve_toponyms
@@ -177,18 +178,13 @@ def _is_locative(span: Span) -> bool:
     return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS - {"of", "from"}
 
 
-MONTHS_AND_DAYS = {"january", "february", "march", "april", "may", "june", "july", "august",
-                   "september", "october", "november", "december", "monday", "tuesday",
-                   "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb", "mar",
-                   "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
-
 CLOCK_WORDS = {"a.m.", "p.m.", "a.m", "p.m"}  # "at 8:45 A.M. (Damascus time)"
 
 
 def _not_a_place(span: Span) -> bool:
     """Dates ('in March'), and place names that only qualify people ('U.S. soldiers',
     'Syrian Arab Army'): not where anything happened."""
-    if span.root.ent_type_ in ("DATE", "TIME") or span.root.lower_ in MONTHS_AND_DAYS or \
+    if span.root.ent_type_ in ("DATE", "TIME") or span.root.lower_ in calendar_words() or \
             span.text in ("GMT", "UTC") or span.text.lower() in CLOCK_WORDS:
         return True
     if not any(c.isupper() for c in span.text) or span.text.endswith("-"):
