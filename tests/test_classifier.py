@@ -110,15 +110,6 @@ def test_pattern_words_render_the_pattern_and_skip_its_slots():
     assert load_tool().pattern_words(record) == "raise possibility of peace talks"
 
 
-def test_plover_event_falls_back_to_the_parent_code():
-    from dragoman.knowledge import load_knowledge
-
-    tool, knowledge = load_tool(), load_knowledge()
-    assert tool.plover_event(knowledge, "0231") == "REQUEST"  # appeal for economic aid
-    assert tool.plover_event(knowledge, "0110") is None  # declining comment is no PLOVER type
-    assert tool.plover_event(knowledge, None) is None
-
-
 # ------------------------------------------------------------ pure parts (no extra)
 
 

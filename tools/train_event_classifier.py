@@ -249,7 +249,8 @@ def lexicon_texts(types: Sequence[str]) -> list[tuple[str, str, float]]:
     wanted = set(types)
     patterns = []
     for record in knowledge.verb_pattern_records:
-        event = plover_event(knowledge, record.get("code"))
+        entry = knowledge.cameo_code(record.get("code"))
+        event = entry.event if entry is not None else None
         if record["kind"] == "pattern" and event in wanted:
             patterns.append((pattern_words(record), event))
     triggers = [(trigger.lemma, trigger.event)
@@ -257,16 +258,6 @@ def lexicon_texts(types: Sequence[str]) -> list[tuple[str, str, float]]:
                 for group in index.values() for trigger in group if trigger.event in wanted]
     return ([(text, event, PATTERN_WEIGHT) for text, event in dict.fromkeys(patterns)]
             + [(text, event, TRIGGER_WEIGHT) for text, event in dict.fromkeys(triggers)])
-
-
-def plover_event(knowledge, code: str | None) -> str | None:
-    """The PLOVER type of a CAMEO code: its own, else that of its nearest parent with one."""
-    while code:
-        entry = knowledge.cameo.get(code)
-        if entry is not None and entry.event:
-            return entry.event
-        code = code[:-1] if len(code) > 2 else None
-    return None
 
 
 def pattern_words(record: dict) -> str:
