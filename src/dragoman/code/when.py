@@ -66,10 +66,14 @@ def _attached(found: list[TimeExpression], holder: Token, doc) -> TimeExpression
     """An expression inside the subtree of the event's verb (not in another clause)."""
     subtree = {t.idx for t in holder.subtree if not _other_clause(t, holder)}
     for expression in found:
-        tokens = [t for t in doc if expression.start <= t.idx < expression.end]
+        tokens = _tokens_of(expression, doc)
         if tokens and all(t.idx in subtree for t in tokens):
             return expression
     return None
+
+
+def _tokens_of(expression: TimeExpression, doc) -> list[Token]:
+    return [t for t in doc if expression.start <= t.idx < expression.end]
 
 
 def _embedded(expression: TimeExpression, holder: Token, doc) -> bool:
@@ -78,7 +82,7 @@ def _embedded(expression: TimeExpression, holder: Token, doc) -> bool:
     January 1', 'militants who had attacked a bus on March 2'. A clause about people that is
     not in the past perfect tells what they were doing at the time, so its date is kept:
     'fired at protesters who were demonstrating on Tuesday'."""
-    tokens = [t for t in doc if expression.start <= t.idx < expression.end]
+    tokens = _tokens_of(expression, doc)
     subtree = {t.i for t in holder.subtree}
     if not tokens or not all(t.i in subtree for t in tokens):
         return False
