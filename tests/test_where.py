@@ -618,6 +618,23 @@ PLACE_POSITIONS = [
         Jalalabad PROPN NNP  compound 9
         highway   NOUN  NN   pobj     4
     """, ["Kabul"], None),
+    ("the whole run of proper nouns", """
+        Rebels   NOUN  NNS  nsubj    1  rebel
+        shelled  VERB  VBD  ROOT     1  shell
+        the      DET   DT   det      6
+        Deir     PROPN NNP  compound 6
+        Ezzor    PROPN NNP  compound 6  -  FAC
+        Military PROPN NNP  compound 6  -  I-FAC
+        Airport  PROPN NNP  dobj     1  -  I-FAC
+    """, ["Deir Ezzor Military Airport"], 1),
+    ("but no title after it", """
+        Garissa      PROPN NNP compound 2  -  GPE
+        County       PROPN NNP compound 2  -  I-GPE
+        Commissioner PROPN NNP compound 4
+        Maalim       PROPN NNP compound 4  -  PERSON
+        Mohammed     PROPN NNP nsubj    5  -  I-PERSON
+        spoke        VERB  VBD ROOT     5  speak
+    """, ["Garissa County"], None),
 ]
 
 
@@ -628,3 +645,19 @@ def test_a_name_in_a_places_position_is_a_place_and_only_the_name(case, table, e
     assert names(doc) == expected
     if verb is not None:  # and it is where the event happened
         assert sorted(chosen(doc, verb)) == sorted(expected)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    # The recogniser's entity runs over a double space into "south of": the name ends there.
+    ("A car bomb detonated in the town of Mahawil  south of Baghdad on Thursday.",
+     ["Mahawil", "Baghdad"]),
+    # A name's second word after a quote mark written against it ("Mas ‘Idyah"), or after a
+    # space ("Tal Na’am"), is the name's too.
+    ("ISIS began the assault by storming the towns of Jubb Al-Jarrah and Mas ‘Idyah.",
+     ["Jubb Al-Jarrah", "Mas ‘Idyah"]),
+    ("ISIS launched another assault on the village of Tal Na’am, which also failed.",
+     ["Tal Na’am"]),
+])
+def test_names_are_whole_on_the_model_s_parse(nlp, text, expected):
+    assert names(nlp(text)) == expected

@@ -144,8 +144,9 @@ class ToponymStage:
     scale_of: Callable[[str], int] | None = None
     name: str = "toponyms"
     # 2: each place mention has a scale (code/where.py); 3: no clock words or bare place words,
-    # names in apposition to a settlement word, more place words
-    version: str = "3"
+    # names in apposition to a settlement word, more place words; 4: a name is the whole run of
+    # proper nouns it stands in, and ends at white space before lower-case words
+    version: str = "4"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 

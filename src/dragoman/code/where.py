@@ -83,6 +83,8 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
             spans.append((span, None))
             covered |= {t.i for t in span}
     spans = [(_whole_words(span), label) for span, label in spans]
+    spans = [(_whole_name(span, {t.i for other, _ in spans if other is not span
+                                 for t in other}), label) for span, label in spans]
     found: list[PlaceMention] = []
     for span, label in sorted(spans, key=lambda s: s[0].start):
         country, feature = _hints(span, country_of_adjective)
@@ -416,6 +418,46 @@ def _whole_words(span: Span) -> Span:
     return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
+QUOTES = {"‘", "'", "’"}
+# Titles that begin a person's name after a place's: "Garissa County Commissioner Maalim".
+TITLES = {"commissioner", "secretary", "dr", "mr", "mrs", "ms", "sir", "lord", "director",
+          "senator", "sen", "rep", "gov", "col", "lt", "capt", "sgt", "maj", "brig"}
+
+
+def _whole_name(span: Span, taken: set[int]) -> Span:
+    """A name is the whole run of proper nouns it stands in: 'Tal' of 'Tal Na’am', 'al-Kabir'
+    of 'Hanish al-Kabir', 'Ezzor Military Airport' of 'Deir Ezzor Military Airport', '‘Abd
+    Rabo' of 'Dahret ‘Abd Rabo'; with an article ('Tall ad-Dirrah') or a quote mark written
+    against the next word ('Mas ‘Idyah'). Not into dates, numbers, other names found
+    (`taken`), titles ('Garissa County Commissioner Maalim'), or past a lower-case word.
+    Measured on event_geolocation.dev: mention F1 rose on both halves of the set."""
+    doc = span.doc
+
+    def proper(i: int) -> bool:
+        token = doc[i]
+        return token.pos_ == "PROPN" and token.text[:1].isupper() and i not in taken and \
+            token.ent_type_ not in NOT_NAMES and token.lower_ not in calendar_words() and \
+            token.lower_.rstrip(".") not in TITLES
+
+    def attached(i: int) -> int:  # tokens of a name piece starting at i: "‘Idyah", "ad-Dirrah"
+        if i + 1 < len(doc) and doc[i].text in QUOTES and not doc[i].whitespace_ and \
+                doc[i + 1].text[:1].isupper() and i + 1 not in taken:
+            return 2
+        if i + 2 < len(doc) and doc[i].lower_ in ARTICLES and doc[i + 1].text == "-" and \
+                not doc[i].whitespace_ and not doc[i + 1].whitespace_ and proper(i + 2):
+            return 3
+        return 1 if proper(i) else 0
+
+    start, end = span.start, span.end
+    if not any(t.pos_ == "PROPN" for t in span):
+        return span
+    while end < len(doc) and doc[end - 1].whitespace_ and (step := attached(end)):
+        end += step
+    while start > 0 and doc[start - 1].whitespace_ and proper(start - 1):
+        start -= 1
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
 def _with_place_word(span: Span) -> Span:
     """'Deir Ezzor' + 'Governorate', 'Bama' + 'Town': a capitalised place word after a name
     the recogniser cut short is part of the name; only a word the toponym resolver strips
@@ -442,8 +484,13 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
 
 def _strip_article(ent: Span) -> Span:
     """'the Gaza Strip' -> 'Gaza Strip'; 'Magam town' -> 'Magam' (a lower-case generic word
-    is not part of the name; 'Bama Town' keeps its capital)."""
+    is not part of the name; 'Bama Town' keeps its capital); 'Mahawil  south of' -> 'Mahawil'
+    (a name ends at a run of white space the recogniser took in before lower-case words;
+    'Abu  Dashir' stays whole)."""
     start, end = ent.start, ent.end
+    inner = next((t.i for t in ent[1:-1] if t.is_space and not t.nbor().is_title), None)
+    if inner is not None:
+        end = inner
     while start < end - 1 and (ent.doc[start].lower_ in ("the",) or (
             ent.doc[start].is_lower and ent.doc[start].lower_ in DIRECTIONS)):
         start += 1
