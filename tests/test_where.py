@@ -522,6 +522,23 @@ def test_a_name_cut_inside_a_word_is_the_whole_word():
     assert names(doc) == ["al-Jaouneh", "Mazar-e-Sharif"]
 
 
+def test_the_name_of_an_event_is_no_place():
+    doc = parse_of("""
+        Israel   PROPN NNP nsubj    1  -  GPE
+        captured VERB  VBD ROOT     1  capture
+        it       PRON  PRP dobj     1
+        in       ADP   IN  prep     1
+        the      DET   DT  det      7
+        1967     NUM   CD  nummod   7  -  DATE
+        Mideast  PROPN NNP compound 7  -  EVENT
+        War      PROPN NNP pobj     3  -  I-EVENT
+        near     ADP   IN  prep     1
+        Golan    PROPN NNP pobj     8  -  LOC
+    """)
+    assert names(doc) == ["Golan"]
+    assert chosen(doc, 1) == ["Golan"]
+
+
 # A name in a place's position is a place, whatever label the recogniser gave it, and only the
 # name: (what the case shows, hand-built parse, the place names, the event verb or None).
 PLACE_POSITIONS = [

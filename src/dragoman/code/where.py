@@ -191,6 +191,8 @@ def _not_a_place(span: Span) -> bool:
         return True
     if not any(c.isupper() for c in span.text) or span.text.endswith("-"):
         return True  # "the south coast" without its name; "Shiite-" cut from "Shiite-dominated"
+    if len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in EVENT_NAME_WORDS:
+        return True  # "the 1967 Mideast War", "the Monterrey Grand Prix": when, not where
     after = span.doc[span.end : span.end + 2]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "led", "backed"):
         return True  # "the London-based observatory", "US-led strikes": who, not where
@@ -199,6 +201,12 @@ def _not_a_place(span: Span) -> bool:
         head = root.head
         return head.lemma_.lower() in PEOPLE_NOUNS or head.ent_type_ in ("NORP", "ORG")
     return False
+
+
+# Last words of the names of events ("the Cold War", "the US Open", "the Davis Cup").
+EVENT_NAME_WORDS = {"war", "wars", "championship", "championships", "cup", "games", "open",
+                    "prix", "olympics", "festival", "conference", "summit", "parade",
+                    "carnival", "marathon", "tournament", "uprising", "revolution", "intifada"}
 
 
 # Nouns for people, organisations and their craft: a place name modifying one qualifies who
