@@ -333,6 +333,21 @@ def test_of_two_places_attached_the_gazetteer_says_which_is_smaller():
     assert scaled(killed_in_the("Baghdad", "Adamiyah"), 3, baghdad) == ["Adamiyah"]
 
 
+def test_a_country_before_capital_is_the_capital_s_container():
+    doc = parse_of("""
+        Thousands NOUN  NNS nsubj    1  thousand
+        marched   VERB  VBD ROOT     1  march
+        in        ADP   IN  prep     1
+        the       DET   DT  det      6
+        Belarus   PROPN NNP compound 5  -  GPE
+        capital   NOUN  NN  compound 6
+        Minsk     PROPN NNP pobj     2  -  GPE
+    """)
+    # "capital" says what Minsk is, not Belarus: the gazetteer's country is the broader place.
+    says = gazetteer_says(Belarus=1, Minsk=CITY)
+    assert scaled(doc, 1, says) == ["Minsk"]
+
+
 def test_the_nearest_place_gives_way_to_the_smaller_place_named_with_it():
     doc = parse_of("""
         After        ADP   IN  prep     10

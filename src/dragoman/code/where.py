@@ -522,8 +522,10 @@ def _hints(span: Span, country_of_adjective: Mapping[str, str]) -> tuple[str | N
     if root.dep_ in ("compound", "amod", "poss") and head.lemma_.lower() in FEATURE_NOUNS:
         inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]
-        if root.dep_ == "poss" or (inner and inner[0].lemma_.lower() not in FEATURE_NOUNS):
-            return None, "container"  # "Iraq's Nineveh province", "Baghdad district of X"
+        if root.dep_ == "poss" or (inner and inner[0].lemma_.lower() not in FEATURE_NOUNS) \
+                or head.lemma_.lower() == "capital":
+            return None, "container"  # "Iraq's Nineveh province", "Baghdad district of X",
+            # "the Belarus capital Minsk"
         return None, head.lemma_.lower()  # "Silopi town (of Sirnak province)"
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.lemma_.lower() in FEATURE_NOUNS:
