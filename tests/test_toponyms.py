@@ -12,12 +12,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dragoman.resolve.gazetteer import Gazetteer, Place
+from dragoman.resolve.gazetteer import Gazetteer, Place, country_neighbours
 from dragoman.resolve.toponyms import (
     MIN_SCORE,
     Candidate,
     ToponymMention,
     candidates_for,
+    bordering_countries,
     context_score,
     kind_score,
     population_score,
@@ -51,6 +52,8 @@ CITIES = [
     city(611717, "Tbilisi", "GE", 1_049_498, 41.69, 44.83, "51"),
     city(170794, "Deir ez-Zor", "SY", 271_800, 35.34, 40.14, "07"),
     city(9000003, "Atlanta", "US", 463_878, 33.75, -84.39, "GA"),
+    city(282615, "Bayt Ūmmar", "PS", 12_238, 31.62, 35.10, "WE", ["Beit Ummar"]),
+    city(733462, "Bansko", "BG", 9_232, 41.84, 23.49, "01", ["Banjska"]),
 ]
 COUNTRIES = [
     country("UA", "UKR", 690791, "Ukraine", "Kyiv", 44_622_516),
@@ -67,6 +70,7 @@ COUNTRIES = [
     country("PL", "POL", 798544, "Poland", "Warsaw", 37_978_548),
     country("GE", "GEO", 614540, "Georgia", "Tbilisi", 3_731_000),
     country("NG", "NGA", 2328926, "Nigeria", "Abuja", 195_874_740),
+    country("BG", "BGR", 732800, "Bulgaria", "Sofia", 7_000_039),
 ]
 ADMIN1 = [
     {"country": "SY", "admin1_code": "12", "name": "Idlib", "lat": 35.87, "lon": 36.61},
@@ -216,6 +220,27 @@ def test_a_tiny_namesake_abroad_is_not_a_guess(gaz):
     assert top(gaz, "Qaryatayn") is not None  # with no context at all it is the only reading
 
 
+def test_a_town_in_a_country_bordering_the_actors_is_no_namesake_abroad(gaz):
+    # "Israeli forces demolished homes in Beit Ummar": with Israel alone as context the
+    # Palestinian town is unsupported and refused; forces act across their borders.
+    israeli = {"ISR": 1.0}
+    assert top(gaz, "Beit Ummar", context_countries=israeli) is None
+    place = top(gaz, "Beit Ummar", context_countries=israeli, bordering={"PSE", "SYR"})
+    assert place.country_code == "PSE"
+    # A name that is not the place's own is still a guess there: "Serbian gunmen fired in
+    # Banjska" is not in Bansko, Bulgaria, whose alternate name it is.
+    serbian = {"SRB": 1.0}
+    assert top(gaz, "Banjska", context_countries=serbian, bordering={"BGR", "HUN"}) is None
+    assert top(gaz, "Banjska", context_countries={"BGR": 1.0}).name == "Bansko"
+
+
+def test_bordering_countries_come_from_geonames():
+    neighbours = country_neighbours()
+    assert {"PSE", "SYR", "LBN", "JOR", "EGY"} <= neighbours["ISR"]
+    assert "UKR" in neighbours["RUS"] and "KOS" in neighbours["SRB"]  # PLOVER's Kosovo code
+    assert bordering_countries(["ISR", "TUR"], neighbours) == neighbours["ISR"] | neighbours["TUR"]
+
+
 def test_results_keep_the_order_and_the_mentions(gaz):
     mentions = [mention("Paris"), mention("Nowhere"), mention("Tripoli")]
     results = resolve_toponyms(mentions, gaz)
@@ -301,3 +326,14 @@ def test_a_place_measured_from_and_a_country_named_before_are_the_events_setting
              if e.event_loc is not None]
     assert where[0] == ("Mogadishu", 2, "nearby")  # not the dateline's Nairobi
     assert where[-1] == ("Somalia", 3, "setting")
+
+
+def test_places_across_the_actors_border_are_found_in_the_pipeline(coder):
+    from dragoman.model import Article
+
+    text = ("Israeli forces demolished homes in the village of Beit Ummar on Tuesday.\n\n"
+            "Russian artillery shelled the village of Bilozerka, wounding two civilians.")
+    events = coder.code(Article(id="border", text=text, published="2024-03-12"))
+    where = {(e.event_loc.country_code, e.event_loc.precision) for e in events
+             if e.event_loc is not None}
+    assert where == {("PSE", 1), ("UKR", 1)}  # refused before as namesakes abroad

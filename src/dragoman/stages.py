@@ -145,8 +145,9 @@ class ToponymStage:
     name: str = "toponyms"
     # 2: each place mention has a scale (code/where.py); 3: no clock words or bare place words,
     # names in apposition to a settlement word, more place words; 4: a name is the whole run of
-    # proper nouns it stands in, and ends at white space before lower-case words
-    version: str = "4"
+    # proper nouns it stands in, and ends at white space before lower-case words; 5: countries
+    # bordering the actors' support places there (toponyms.bordering_countries)
+    version: str = "5"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 
@@ -164,6 +165,8 @@ class ToponymStage:
 
     def __call__(self, document: Document) -> Document:
         from dragoman.code.where import dateline_place, place_mentions, resolve_places
+        from dragoman.resolve.gazetteer import country_neighbours
+        from dragoman.resolve.toponyms import bordering_countries
 
         for i, doc in sorted(document.parsed.items()):
             document.places.extend(place_mentions(doc, i, document.sentences[i].start,
@@ -171,7 +174,9 @@ class ToponymStage:
                                                   self.scale_of))
         state = document.actors
         countries = state.countries if state else {}
-        document.resolved_places = resolve_places(document.places, self.gazetteer, countries)
+        bordering = bordering_countries(countries, country_neighbours())
+        document.resolved_places = resolve_places(document.places, self.gazetteer, countries,
+                                                  bordering)
         if state is not None:
             for place, _ in document.resolved_places.values():
                 if not place.feature_code.startswith("PCL"):  # countries counted as names

@@ -12,7 +12,7 @@ backed the initiative") is metonymy, not a location.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
@@ -534,10 +534,11 @@ def _hints(span: Span, country_of_adjective: Mapping[str, str]) -> tuple[str | N
 
 
 def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
-                   countries: Mapping[str, float]) -> dict[tuple[int, int], tuple[Place, float]]:
+                   countries: Mapping[str, float], bordering: Collection[str] = ()
+                   ) -> dict[tuple[int, int], tuple[Place, float]]:
     """Resolve all place mentions of an article together: (sentence, token start) -> place."""
     results = resolve_toponyms([m.mention for m in mentions], gazetteer,
-                               context_countries=dict(countries))
+                               context_countries=dict(countries), bordering=bordering)
     return {(m.sentence, m.start): (place, score)
             for m, (_, place, score) in zip(mentions, results) if place is not None}
 

