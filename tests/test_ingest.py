@@ -52,6 +52,18 @@ def test_dateline_place_and_date():
     assert find_dateline("Police in Yangon arrested - protesters") is None
 
 
+@pytest.mark.parametrize("text, place, region, day", [
+    ("KIDAL, Mali (AP) - Gunmen attacked a convoy.", "KIDAL", "Mali", None),
+    ("SAN JOSE, Calif. (AP) -- Police said.", "SAN JOSE", "Calif.", None),
+    ("DAMASCUS, Syria, March 14 (Wire) - Shelling hit Douma.", "DAMASCUS", "Syria", "March 14"),
+    ("DAMASCUS, March 14, 2016 (Reuters) - x", "DAMASCUS", None, "March 14, 2016"),
+])
+def test_a_dateline_may_name_its_country_or_state(text, place, region, day):
+    line = find_dateline(text)
+    assert (line.place, line.region, line.date) == (place, region, day)
+    assert text[line.end:].split()[0] not in ("-", "--", "(AP)")
+
+
 def test_text_file(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("A headline\n\nRussia and Turkey backed the talks.\n\n" + WIDGET, "utf-8")

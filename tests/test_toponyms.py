@@ -337,3 +337,16 @@ def test_places_across_the_actors_border_are_found_in_the_pipeline(coder):
     where = {(e.event_loc.country_code, e.event_loc.precision) for e in events
              if e.event_loc is not None}
     assert where == {("PSE", 1), ("UKR", 1)}  # refused before as namesakes abroad
+
+
+def test_a_dateline_s_country_picks_its_city(coder):
+    from dragoman.model import Article
+
+    def filed_from(dateline: str) -> set:
+        text = f"{dateline} (Wire) - Gunmen attacked a checkpoint on Monday, killing two soldiers."
+        events = coder.code(Article(id=dateline, text=text, published="2024-03-12"))
+        return {(e.event_loc.name, e.event_loc.country_code, e.event_loc.resolution)
+                for e in events}
+
+    assert filed_from("TRIPOLI, Lebanon") == {("Tripoli", "LBN", "dateline")}
+    assert filed_from("TRIPOLI") == {("Tripoli", "LBY", "dateline")}  # the larger, unnamed

@@ -27,7 +27,7 @@ class SentenceStage:
     """Paragraphs and sentences of the body, with offsets."""
 
     name: str = "sentences"
-    version: str = "1"
+    version: str = "2"  # 2: a dateline may name its country or state ("KIDAL, Mali (AP) -")
     requires: tuple[str, ...] = ("article",)
     provides: tuple[str, ...] = ("sentences", "tokens")
 
@@ -194,8 +194,9 @@ class PlaceStage:
     gazetteer: object
     name: str = "places"
     # 2: the narrowest place named with the chosen one; 3: distances, guesses only in, at, near
-    # or of a place, no broad place before the event as a guess
-    version: str = "3"
+    # or of a place, no broad place before the event as a guess; 4: a dateline's country picks
+    # its city
+    version: str = "4"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

@@ -810,14 +810,18 @@ def _location(mention: PlaceMention, resolved: Mapping[tuple[int, int], tuple[Pl
 
 
 def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:
-    """'ASTANA, Jan 23 (Reuters) - ...' -> Astana (the place the report was filed from)."""
+    """'ASTANA, Jan 23 (Reuters) - ...' -> Astana (the place the report was filed from); in
+    the country the dateline names, if it names one ('KIDAL, Mali (AP) - ...')."""
     dateline = find_dateline(text)
     if dateline is None:
         return None
     places = gazetteer.lookup(dateline.place, limit=5)
     if not places:
         return None
-    place = max(places, key=lambda p: (p.feature_code.startswith("PPL"), p.population))
+    named = {p.country_code for p in gazetteer.lookup(dateline.region, limit=5)} \
+        if dateline.region else set()
+    place = max(places, key=lambda p: (p.country_code in named, p.feature_code.startswith("PPL"),
+                                       p.population))
     start = dateline.place_start
     location = place.to_location(text=dateline.place, start=start,
                                  end=start + len(dateline.place), resolution="dateline")

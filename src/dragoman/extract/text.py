@@ -16,9 +16,11 @@ from functools import cache
 
 from dragoman.knowledge import package_text
 
-# "DAMASCUS, March 14, 2016 (Reuters) - " or "BAMAKO (AFP) -- ": where and when a report was filed
+# "DAMASCUS, March 14, 2016 (Reuters) - ", "BAMAKO (AFP) -- " or "KIDAL, Mali (AP) - ": where
+# (and in which country or state) and when a report was filed
 DATELINE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}?)"
+    r"(?:,\s*(?P<region>[A-Z][A-Za-z.'\- ]{1,30}?))?"
     r"(?:,\s*(?P<date>(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s*\d{4})?))?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&'-]{1,30})\))?\s*(?:-{1,2}|—|–|:)\s+"
 )
@@ -30,11 +32,13 @@ class Dateline:
     place: str
     place_start: int
     date: str | None
+    region: str | None = None  # "BOGOTA, Colombia (Wire) -": the country or state named after
 
 
 def find_dateline(text: str) -> Dateline | None:
-    """The dateline opening a wire story, if any: a capitalised place, maybe a date and an
-    agency, then a dash ('DAMASCUS, March 14 (Reuters) - ...')."""
+    """The dateline opening a wire story, if any: a capitalised place, maybe its country or
+    state, a date and an agency, then a dash ('DAMASCUS, March 14 (Reuters) - ...', 'KIDAL,
+    Mali (AP) - ...')."""
     match = DATELINE.match(text)
     if not match:
         return None
@@ -43,7 +47,9 @@ def find_dateline(text: str) -> Dateline | None:
         return None
     if not (match.group("agency") or match.group("date") or place.isupper()):
         return None
-    return Dateline(match.end(), place, match.start("place"), match.group("date"))
+    region = match.group("region")
+    return Dateline(match.end(), place, match.start("place"), match.group("date"),
+                    region.strip() if region else None)
 
 
 DATELINE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y")
