@@ -350,3 +350,28 @@ def test_a_dateline_s_country_picks_its_city(coder):
 
     assert filed_from("TRIPOLI, Lebanon") == {("Tripoli", "LBN", "dateline")}
     assert filed_from("TRIPOLI") == {("Tripoli", "LBY", "dateline")}  # the larger, unnamed
+
+
+def test_near_a_place_is_nearby_and_an_unknown_place_falls_back_only_to_its_own(coder):
+    from dragoman.model import Article
+
+    def places(text: str) -> list:
+        events = coder.code(Article(id=text[:20], text=text, published="2024-03-12"))
+        return [(e.evidence.trigger, e.event_loc and (e.event_loc.name, e.event_loc.country_code,
+                                                      e.event_loc.precision,
+                                                      e.event_loc.resolution))
+                for e in events]
+
+    assert places("Gunmen attacked a military base near Mogadishu on Monday.") == [
+        ("attacked", ("Mogadishu", "SOM", 2, "nearby"))]
+    assert places("Police clashed with protesters on the outskirts of Dhaka.") == [
+        ("clashed", ("Dhaka", "BGD", 2, "nearby"))]
+    assert places("Gunmen killed five people in Kabul.") == [
+        ("killed", ("Kabul", "AFG", 1, "attached"))]
+    # A hamlet the gazetteer does not know gives way to the town it is near, at precision 2;
+    struck = places("Israeli forces demolished homes in the village of Beit Uzzarim near Hebron.")
+    assert struck == [("demolished", ("Hebron", "PSE", 2, "attached"))]
+    # not to a place of another clause, where rockets landed.
+    jets = places("Israeli jets struck positions in Nabatiyehx, and Hezbollah fired rockets at "
+                  "Kiryat Shmona.")
+    assert ("struck", None) in jets

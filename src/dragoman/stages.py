@@ -195,8 +195,9 @@ class PlaceStage:
     name: str = "places"
     # 2: the narrowest place named with the chosen one; 3: distances, guesses only in, at, near
     # or of a place, no broad place before the event as a guess; 4: a dateline's country picks
-    # its city
-    version: str = "4"
+    # its city; 5: "near X" is nearby (precision 2), an unknown own place falls back only to a
+    # known place named with it or attached to the event
+    version: str = "5"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

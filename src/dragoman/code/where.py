@@ -549,9 +549,11 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
                 actor_tokens: set[int]) -> Location | None:
     """The place of an event in its own sentence, or None. The chosen mention is the most
     specific one attached to the event; when the gazetteer does not know it (a mosque, a
-    hamlet), the broader attached place it does know stands in, with precision 2. When no
-    place is the event's own, its setting stands in (`setting_mention`): a place it is
-    measured from, with precision 2 ("nearby"), or a country or region named before it."""
+    hamlet), a known place named with it or attached to the event stands in, with precision 2.
+    A place the event happened near ('near Mogadishu', 'on the outskirts of Dhaka') is
+    "nearby", precision 2. When no place is the event's own, its setting stands in
+    (`setting_mention`): a place it is measured from, with precision 2 ("nearby"), or a
+    country or region named before it."""
     here = [m for m in mentions if m.sentence == sentence
             and not actor_tokens & set(range(m.start, m.end))]
     found = choose_mention(anchor, trigger, here)
@@ -564,18 +566,51 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
         location.precision = max(location.precision, 2)
         return location
     mention, how = found
+    doc = trigger.doc
     if (mention.sentence, mention.start) in resolved:
-        location = _location(mention, resolved, how)
-        if how == "sentence" and location.precision == 1:
+        near = _near(doc[mention.start : mention.end])
+        location = _location(mention, resolved, "nearby" if near else how)
+        if near:
+            location.precision = max(location.precision, 2)
+        elif how == "sentence" and location.precision == 1:
             location.precision = 2 if abs(mention.start - trigger.i) > 12 else 1
         return location
+    # Its own place unknown to the gazetteer (a hamlet, a mosque): a known place named with it
+    # ("Beit Ummar near Hebron"), else one attached to the event; not a guess from elsewhere
+    # in the sentence ("struck Nabatieh, and Hezbollah fired rockets at Kiryat Shmona").
     known = [m for m in here if (m.sentence, m.start) in resolved]
-    fallback = choose_mention(anchor, trigger, known)
-    if fallback is None:
+    root = doc[mention.start : mention.end].root
+    linked = [m for m in known if _named_together(doc[m.start : m.end].root, root)
+              or _near_to(doc[m.start : m.end].root, root)]
+    fallback = (most_specific(linked), how) if linked else choose_mention(anchor, trigger, known)
+    if fallback is None or fallback[1] != "attached":
         return None
     location = _location(fallback[0], resolved, fallback[1])
     location.precision = max(location.precision, 2)
     return location
+
+
+# Nouns for the area around a place: "on the outskirts of Dhaka", "in the vicinity of Idlib".
+AROUND_NOUNS = {"outskirt", "outskirts", "vicinity", "environs", "periphery", "fringe"}
+
+
+def _near(span: Span) -> bool:
+    """'a base near Mogadishu', 'outside Kabul', 'on the outskirts of Dhaka': the event
+    happened by the place, not in it (precision 2, as ACLED codes 'near')."""
+    root = span.root
+    if root.dep_ != "pobj":
+        return False
+    prep = root.head
+    if prep.lower_ in ("near", "outside", "nearby"):
+        return True
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in AROUND_NOUNS
+
+
+def _near_to(place: Token, other: Token) -> bool:
+    """Is `place` what `other` is said to be near ('the village of Beit Ummar near Hebron')?"""
+    return place.dep_ == "pobj" and place.head.lower_ in ("near", "outside") and \
+        place.head.head in (other, *other.ancestors) and \
+        place.head.head.i in {t.i for t in other.sent} and abs(place.i - other.i) <= 8
 
 
 def setting_mention(trigger: Token, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
