@@ -659,6 +659,25 @@ PLACE_POSITIONS = [
         Military PROPN NNP  compound 6  -  I-FAC
         Airport  PROPN NNP  dobj     1  -  I-FAC
     """, ["Deir Ezzor Military Airport"], 1),
+    ("local government area", """
+        Gunmen     NOUN  NNS nsubj    1  gunman
+        killed     VERB  VBD ROOT     1  kill
+        ten        NUM   CD  nummod   3  -  CARDINAL
+        people     NOUN  NNS dobj     1
+        in         ADP   IN  prep     1
+        Birnin     PROPN NNP nmod     6  -  PERSON
+        Gwari      PROPN NNP nmod     9  -  I-PERSON
+        local      ADJ   JJ  amod     8
+        government NOUN  NN  compound 9
+        area       NOUN  NN  pobj     4
+    """, ["Birnin Gwari"], 1),
+    ("a slum", """
+        Police     NOUN  NNS nsubj    1  police
+        raided     VERB  VBD ROOT     1  raid
+        the        DET   DT  det      4
+        Mathare    PROPN NNP compound 4  -  ORG
+        slum       NOUN  NN  dobj     1
+    """, ["Mathare"], None),
     ("but no title after it", """
         Garissa      PROPN NNP compound 2  -  GPE
         County       PROPN NNP compound 2  -  I-GPE

@@ -34,7 +34,7 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "
 FEATURE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district",
                  "governorate", "state", "county", "area", "camp", "base", "neighbourhood",
                  "neighborhood", "suburb", "outskirts", "port", "border", "crossing", "oblast",
-                 "countryside", "island", "settlement", "sector"}
+                 "countryside", "island", "settlement", "sector", "slum"}
 
 
 # How broad a place is: see SCALES for the place words' own (a neighbourhood is 5).
@@ -104,7 +104,7 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
 SCALES = {"province": 2, "governorate": 2, "state": 2, "oblast": 2, "region": 2, "county": 3,
           "city": 3, "capital": 3, "district": 4, "town": 4, "neighbourhood": 5,
           "neighborhood": 5, "village": 5, "camp": 5, "airbase": 5, "airport": 5,
-          "crossing": 5, "base": 5, "port": 4}
+          "crossing": 5, "base": 5, "port": 4, "slum": 5}
 # Words that end a name only: "Logo Local Government Area" ("the Jaroud area" is no name).
 NAME_SCALES = {**SCALES, "area": 4}
 
@@ -326,12 +326,20 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
 
 
 def _before_its_head(token: Token) -> bool:
-    """'Amriya district', or 'the Hamidiyeh and Bab Qubli neighborhoods': only the name and
-    the names coordinated with it come between it and its head."""
+    """'Amriya district', or 'the Hamidiyeh and Bab Qubli neighborhoods': only the name, the
+    names coordinated with it and lower-case words of the head ('Birnin Gwari local
+    government area') come between it and its head."""
     if token.head.i == token.i + 1:
         return True
     subtree = {t.i for t in token.subtree}
-    return token.head.i > token.i and all(i in subtree for i in range(token.i + 1, token.head.i))
+    head = token.head
+    words = {t.i for child in head.children if child.dep_ in ("amod", "compound")
+             and child.is_lower and child.pos_ in ("NOUN", "ADJ") and child.tag_ != "VBN"
+             and head.lemma_.lower() in SETTLEMENT_NOUNS
+             for t in child.subtree}  # "Birnin Gwari local government area", not "the Fatah
+    # Halab controlled neighborhoods of Hanano"
+    return head.i > token.i and all(i in subtree or i in words
+                                    for i in range(token.i + 1, head.i))
 
 
 def _name_ending_at(token: Token) -> Span:
@@ -345,7 +353,7 @@ def _name_ending_at(token: Token) -> Span:
 # or "state" a name may be a person's or a party's ("the Biden camp").
 SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate",
                     "county", "neighbourhood", "neighborhood", "suburb", "oblast", "countryside",
-                    "area"}
+                    "area", "slum"}
 # Verbs whose object is ground: what is captured or shelled is a place (unless a person, a
 # people, or an organisation the gazetteer does not know).
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
