@@ -537,6 +537,23 @@ def test_a_name_cut_inside_a_word_is_the_whole_word():
     assert names(doc) == ["al-Jaouneh", "Mazar-e-Sharif"]
 
 
+def test_a_place_in_what_is_condemned_is_not_where_the_condemnation_was():
+    def said(verb: str, lemma: str):
+        return parse_of(f"""
+            Officials    NOUN  NNS nsubj    1  official
+            {verb}       VERB  VBD ROOT     1  {lemma}
+            the          DET   DT  det      3
+            attack       NOUN  NN  dobj     1
+            on           ADP   IN  prep     3
+            a            DET   DT  det      6
+            depot        NOUN  NN  pobj     4
+            in           ADP   IN  prep     6
+            Novorossiysk PROPN NNP pobj     7  -  GPE
+        """)
+    assert chosen(said("condemned", "condemn"), 1) == []  # the attack's place, not theirs
+    assert chosen(said("repelled", "repel"), 1) == ["Novorossiysk"]
+
+
 def test_the_name_of_an_event_is_no_place():
     doc = parse_of("""
         Israel   PROPN NNP nsubj    1  -  GPE
