@@ -695,6 +695,19 @@ PLACE_POSITIONS = [
         Mathare    PROPN NNP compound 4  -  ORG
         slum       NOUN  NN  dobj     1
     """, ["Mathare"], None),
+    ("an article the parser coordinated", """
+        Drones   NOUN  NNS  nsubj    1  drone
+        attacked VERB  VBD  ROOT     1  attack
+        fighters NOUN  NNS  dobj     1  fighter
+        in       ADP   IN   prep     2
+        Tal      PROPN NNP  compound 5  -  GPE
+        Abyad    PROPN NNP  pobj     3  -  I-GPE
+        and      CCONJ CC   cc       5
+        Ras      PROPN NNP  compound 8  -  PERSON
+        al       PROPN NNP  conj     5  -  I-PERSON
+        -        PUNCT HYPH punct    1  -  I-PERSON
+        Ain      PROPN NNP  dobj     1  -  I-PERSON
+    """, ["Tal Abyad", "Ras al-Ain"], 1),
     ("but no title after it", """
         Garissa      PROPN NNP compound 2  -  GPE
         County       PROPN NNP compound 2  -  I-GPE

@@ -370,11 +370,13 @@ NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTIT
 
 def _conjunct_names(places: Sequence[Span]) -> list[Span]:
     """Proper names coordinated with a place ('the towns of Deir Hafer and Al-Bab',
-    'Dikwa, Kala-Balge and Konduga'): places too, whatever label the recogniser gave them."""
+    'Dikwa, Kala-Balge and Konduga', 'Tal Abyad and Ras al-Ain'): places too, whatever label
+    the recogniser gave them."""
     names: list[Span] = []
     for place in places:
         for token in place.root.conjuncts:
-            if token.pos_ != "PROPN" or not token.text[:1].isupper() or \
+            if not (_article_of_a_name(token) or token.pos_ == "PROPN" and
+                    token.text[:1].isupper()) or \
                     token.ent_type_ in NOT_NAMES or place.start <= token.i < place.end:
                 continue
             names.append(_name_ending_at(token))
@@ -385,6 +387,14 @@ def _conjunct_names(places: Sequence[Span]) -> list[Span]:
         elif not merged or name.start >= merged[-1].end:
             merged.append(name)
     return merged
+
+
+def _article_of_a_name(token: Token) -> bool:
+    """'al' of 'Ras al-Ain', which the parser may take for the conjunct ('in Tal Abyad and Ras
+    al-Ain'): an article written against a hyphen and a capitalised word."""
+    doc = token.doc
+    return token.lower_ in ARTICLES and not token.whitespace_ and token.i + 2 < len(doc) and \
+        doc[token.i + 1].text == "-" and doc[token.i + 2].text[:1].isupper()
 
 
 # Marks inside a transliterated name: "al-Ja’ouneh", "Mazar-e-Sharif".
@@ -776,9 +786,9 @@ def _reference_point(span: Span) -> bool:
 
 def with_conjuncts(chosen: PlaceMention, mentions: Sequence[PlaceMention],
                    doc: Doc) -> list[PlaceMention]:
-    """'the towns of Khan Touman, Aleis and Alzorba': every place of a coordinated list."""
-    root = doc[chosen.start : chosen.end].root
-    linked = {t.i for t in root.conjuncts}
+    """'the towns of Khan Touman, Aleis and Alzorba': every place of a coordinated list (the
+    parser may coordinate a word inside a name: 'al' of 'Tal Abyad and Ras al-Ain')."""
+    linked = {t.i for token in doc[chosen.start : chosen.end] for t in token.conjuncts}
     return [chosen] + [m for m in mentions if m is not chosen
                        and linked & set(range(m.start, m.end))]
 
