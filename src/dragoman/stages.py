@@ -146,8 +146,9 @@ class ToponymStage:
     # 2: each place mention has a scale (code/where.py); 3: no clock words or bare place words,
     # names in apposition to a settlement word, more place words; 4: a name is the whole run of
     # proper nouns it stands in, and ends at white space before lower-case words; 5: countries
-    # bordering the actors' support places there (toponyms.bordering_countries)
-    version: str = "5"
+    # bordering the actors' support places there (toponyms.bordering_countries); 6: "local
+    # government area", "slum", an article the parser coordinated ("Ras al-Ain")
+    version: str = "6"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 
@@ -196,8 +197,9 @@ class PlaceStage:
     # 2: the narrowest place named with the chosen one; 3: distances, guesses only in, at, near
     # or of a place, no broad place before the event as a guess; 4: a dateline's country picks
     # its city; 5: "near X" is nearby (precision 2), an unknown own place falls back only to a
-    # known place named with it or attached to the event
-    version: str = "5"
+    # known place named with it or attached to the event; 6: not a place inside what a verb of
+    # judging is said of ("condemned the attack on a depot in Novorossiysk")
+    version: str = "6"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 
