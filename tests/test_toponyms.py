@@ -54,6 +54,9 @@ CITIES = [
     city(9000003, "Atlanta", "US", 463_878, 33.75, -84.39, "GA"),
     city(282615, "Bayt Ūmmar", "PS", 12_238, 31.62, 35.10, "WE", ["Beit Ummar"]),
     city(733462, "Bansko", "BG", 9_232, 41.84, 23.49, "01", ["Banjska"]),
+    city(3937733, "El Alto", "PE", 9_303, -4.27, -81.22, "20"),
+    city(3911925, "La Paz", "BO", 812_799, -16.50, -68.15, "04"),
+    city(4000900, "La Paz", "MX", 244_219, 24.14, -110.31, "03"),
 ]
 COUNTRIES = [
     country("UA", "UKR", 690791, "Ukraine", "Kyiv", 44_622_516),
@@ -71,6 +74,9 @@ COUNTRIES = [
     country("GE", "GEO", 614540, "Georgia", "Tbilisi", 3_731_000),
     country("NG", "NGA", 2328926, "Nigeria", "Abuja", 195_874_740),
     country("BG", "BGR", 732800, "Bulgaria", "Sofia", 7_000_039),
+    country("PE", "PER", 3932488, "Peru", "Lima", 31_989_256),
+    country("BO", "BOL", 3923057, "Bolivia", "Sucre", 11_353_142),
+    country("MX", "MEX", 3996063, "Mexico", "Mexico City", 126_190_788),
 ]
 ADMIN1 = [
     {"country": "SY", "admin1_code": "12", "name": "Idlib", "lat": 35.87, "lon": 36.61},
@@ -375,3 +381,29 @@ def test_near_a_place_is_nearby_and_an_unknown_place_falls_back_only_to_its_own(
     jets = places("Israeli jets struck positions in Nabatiyehx, and Hezbollah fired rockets at "
                   "Kiryat Shmona.")
     assert ("struck", None) in jets
+
+
+def test_a_small_namesake_abroad_of_the_place_named_with_it_is_not_resolved(gaz):
+    from dragoman.code.where import place_mentions, resolve_places
+
+    from .handmade import parse_of
+
+    doc = parse_of("""
+        Protesters NOUN  NNS nsubj    1  protester
+        blocked    VERB  VBD ROOT     1  block
+        roads      NOUN  NNS dobj     1  road
+        in         ADP   IN  prep     1
+        El         PROPN NNP compound 5  -  GPE
+        Alto       PROPN NNP pobj     3  -  I-GPE
+        ,          PUNCT ,   punct    1
+        near       ADP   IN  prep     1
+        La         PROPN NNP compound 9  -  GPE
+        Paz        PROPN NNP pobj     7  -  I-GPE
+    """)
+    mentions = place_mentions(doc, 0, 0, {})
+    alone = resolve_places(mentions, gaz, {})
+    assert sorted(p.country_code for p, _ in alone.values()) == ["BOL", "PER"]
+    # Two La Pazes: neither is certain enough to be context, so El Alto, Peru (9,000 people),
+    # the only El Alto here, is taken alone; named with La Paz, Bolivia, it is no namesake.
+    together = resolve_places(mentions, gaz, {}, docs={0: doc})
+    assert [p.name for p, _ in together.values()] == ["La Paz"]

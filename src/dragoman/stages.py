@@ -147,8 +147,9 @@ class ToponymStage:
     # names in apposition to a settlement word, more place words; 4: a name is the whole run of
     # proper nouns it stands in, and ends at white space before lower-case words; 5: countries
     # bordering the actors' support places there (toponyms.bordering_countries); 6: "local
-    # government area", "slum", an article the parser coordinated ("Ras al-Ain")
-    version: str = "6"
+    # government area", "slum", an article the parser coordinated ("Ras al-Ain"); 7: a small
+    # namesake abroad of a place named with it is resolved again in that place's country
+    version: str = "7"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 
@@ -177,7 +178,7 @@ class ToponymStage:
         countries = state.countries if state else {}
         bordering = bordering_countries(countries, country_neighbours())
         document.resolved_places = resolve_places(document.places, self.gazetteer, countries,
-                                                  bordering)
+                                                  bordering, document.parsed)
         if state is not None:
             for place, _ in document.resolved_places.values():
                 if not place.feature_code.startswith("PCL"):  # countries counted as names

@@ -552,13 +552,55 @@ def _hints(span: Span, country_of_adjective: Mapping[str, str]) -> tuple[str | N
 
 
 def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
-                   countries: Mapping[str, float], bordering: Collection[str] = ()
+                   countries: Mapping[str, float], bordering: Collection[str] = (),
+                   docs: Mapping[int, Doc] | None = None
                    ) -> dict[tuple[int, int], tuple[Place, float]]:
-    """Resolve all place mentions of an article together: (sentence, token start) -> place."""
+    """Resolve all place mentions of an article together: (sentence, token start) -> place.
+    With the sentences' parses (`docs`), a small place resolved in another country than a
+    place named with it is resolved again in that one ('El Alto, near La Paz' is not El
+    Alto, Peru), and is left unresolved if it has no namesake there."""
     results = resolve_toponyms([m.mention for m in mentions], gazetteer,
                                context_countries=dict(countries), bordering=bordering)
-    return {(m.sentence, m.start): (place, score)
-            for m, (_, place, score) in zip(mentions, results) if place is not None}
+    resolved = {(m.sentence, m.start): (place, score)
+                for m, (_, place, score) in zip(mentions, results) if place is not None}
+    for mention, country in _named_with_abroad(mentions, resolved, docs or {}).items():
+        hinted = replace(mention.mention, country_hint=country)
+        (_, place, score), = resolve_toponyms([hinted], gazetteer,
+                                             context_countries=dict(countries),
+                                             bordering=bordering)
+        key = (mention.sentence, mention.start)
+        if place is None or place.country_code != country:
+            del resolved[key]
+        else:
+            resolved[key] = (place, score)
+    return resolved
+
+
+# A place of fewer people than this, resolved in another country than a place named with it,
+# is a namesake: "Ciudad Juarez, near El Paso" is not, "El Alto (Peru), near La Paz" is.
+SMALL_PLACE = 100_000
+
+
+def _named_with_abroad(mentions: Sequence[PlaceMention],
+                       resolved: Mapping[tuple[int, int], tuple[Place, float]],
+                       docs: Mapping[int, Doc]) -> dict[PlaceMention, str]:
+    """Small places resolved abroad of a place named with them: mention -> that country."""
+    found: dict[PlaceMention, str] = {}
+    for mention in mentions:
+        place = resolved.get((mention.sentence, mention.start), (None, 0.0))[0]
+        doc = docs.get(mention.sentence)
+        if place is None or doc is None or place.population >= SMALL_PLACE or \
+                place.feature_code.startswith(("PCL", "ADM")):
+            continue
+        root = doc[mention.start : mention.end].root
+        others = [resolved[(m.sentence, m.start)][0] for m in mentions
+                  if m is not mention and m.sentence == mention.sentence
+                  and (m.sentence, m.start) in resolved
+                  and (_named_together(doc[m.start : m.end].root, root)
+                       or _near_to(doc[m.start : m.end].root, root))]
+        if others and all(o.country_code != place.country_code for o in others):
+            found[mention] = others[0].country_code
+    return found
 
 
 def event_place(anchor: Token | None, trigger: Token, sentence: int,
