@@ -69,3 +69,15 @@ def test_what_people_were_doing_dates_the_event_but_what_they_had_done_does_not(
     assert doing.date == date(2016, 3, 12)
     done = dated(relative_clause("had", "marched", "VBN"), 1)
     assert (done.date, done.resolution) == (PUBLISHED, "published")
+
+
+def test_what_was_tried_is_past_and_what_is_planned_is_ahead(coder):
+    # Published on a Saturday: a Thursday tried is the one before, a Thursday planned the next.
+    from dragoman.model import Article
+
+    text = ("Police fired tear gas at protesters who tried to march on Congress on Thursday."
+            "\n\nThe two presidents plan to meet in Geneva on Thursday.")
+    events = coder.code(Article(id="tried", text=text, published="2025-10-11"))
+    dates = {(e.evidence.trigger, e.date.date.isoformat()) for e in events if e.date}
+    assert ("march", "2025-10-09") in dates and ("fired", "2025-10-09") in dates
+    assert ("meet", "2025-10-16") in dates

@@ -112,7 +112,9 @@ class EventStage:
 
     coder: EventCoder
     name: str = "events"
-    version: str = "3"  # 2: headline frames, held-out threats, the US as a subject; 3: denials
+    # 2: headline frames, held-out threats, the US as a subject; 3: denials; 4: what was tried
+    # ("tried to march") is not in the future, a planned cooperation coded AGREE still is
+    version: str = "4"
     requires: tuple[str, ...] = ("parsed", "mentions", "actors")
     provides: tuple[str, ...] = ("coded",)
 
@@ -266,7 +268,9 @@ class DateStage:
     """Each event's date: its own time expression, else the publication date."""
 
     name: str = "dates"
-    version: str = "2"  # 2: a date inside a clause of the event dates that clause, not it
+    # 2: a date inside a clause of the event dates that clause, not it; 3: what was tried is
+    # dated back, what is planned ahead (events 4)
+    version: str = "3"
     requires: tuple[str, ...] = ("coded",)
     provides: tuple[str, ...] = ("dates",)
 

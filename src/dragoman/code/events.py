@@ -435,7 +435,8 @@ class EventCoder:
             if coded.event != future_as:  # a promised concession stays what it is
                 coded.event, coded.mode = future_as, ""
                 coded.cameo = _future_cameo(future_as, coded.cameo)
-        coded.modality = Modality("asserted", coded.modality.cue)
+        # Asserted now, still about the future: "plan to meet on Thursday" is next Thursday.
+        coded.modality = Modality("asserted", coded.modality.cue, future=True)
         coded.rule += "+future"
         return coded
 

@@ -1,4 +1,4 @@
-"""Frame words (light, occurrence, speech, intent, negative and denial verbs; claims, hedges;
+"""Frame words (light, occurrence, speech, intent, attempt, negative and denial verbs; claims, hedges;
 modals; negations; threat cues; amounts) as data."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ class Frames:
     occurrence_verbs: frozenset[str]
     speech_verbs: frozenset[str]
     intent_verbs: frozenset[str]
+    attempt_verbs: frozenset[str]
     request_verbs: frozenset[str]
     negative_verbs: frozenset[str]
     denial_verbs: frozenset[str]

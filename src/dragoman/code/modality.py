@@ -153,7 +153,8 @@ def _hypothetical_here(token: Token, came_by: str) -> Modality | None:
     if _going_to(token):
         return Modality("hypothetical", "going to", future=True)
     if came_by in ("xcomp",) and token.lemma_.lower() in frames().intent_verbs:
-        return Modality("hypothetical", token.text, future=True)
+        tried = token.lemma_.lower() in frames().attempt_verbs and token.tag_ in ("VBD", "VBN")
+        return Modality("hypothetical", token.text, future=not tried)  # "tried to march"
     if came_by in ("xcomp", "ccomp") and token.lemma_.lower() in frames().request_verbs:
         return Modality("hypothetical", token.text)
     return None
