@@ -374,6 +374,11 @@ def test_near_a_place_is_nearby_and_an_unknown_place_falls_back_only_to_its_own(
         ("clashed", ("Dhaka", "BGD", 2, "nearby"))]
     assert places("Gunmen killed five people in Kabul.") == [
         ("killed", ("Kabul", "AFG", 1, "attached"))]
+    assert places("Gunmen attacked a checkpoint near the town of Jalalabad.") == [
+        ("attacked", ("Jalālābād", "AFG", 2, "nearby"))]
+    # A district the gazetteer knows only as its town is the area around the town.
+    assert places("Militants attacked an army post in Poonch district.") == [
+        ("attacked", ("Pūnch", "IND", 2, "attached"))]
     # A hamlet the gazetteer does not know gives way to the town it is near, at precision 2;
     struck = places("Israeli forces demolished homes in the village of Beit Uzzarim near Hebron.")
     assert struck == [("demolished", ("Hebron", "PSE", 2, "attached"))]
@@ -407,3 +412,28 @@ def test_a_small_namesake_abroad_of_the_place_named_with_it_is_not_resolved(gaz)
     # the only El Alto here, is taken alone; named with La Paz, Bolivia, it is no namesake.
     together = resolve_places(mentions, gaz, {}, docs={0: doc})
     assert [p.name for p, _ in together.values()] == ["La Paz"]
+
+
+def test_a_place_named_with_its_country_is_resolved_there_however_large_its_namesake(gaz):
+    from dragoman.code.where import place_mentions, resolve_places
+
+    from .handmade import parse_of
+
+    doc = parse_of("""
+        Gunmen     NOUN  NNS nsubj    1  gunman
+        attacked   VERB  VBD ROOT     1  attack
+        a          DET   DT  det      3
+        checkpoint NOUN  NN  dobj     1
+        in         ADP   IN  prep     1
+        Tripoli    PROPN NNP pobj     4  -  GPE
+        ,          PUNCT ,   punct    5
+        Lebanon    PROPN NNP appos    5  -  GPE
+    """)
+    mentions = place_mentions(doc, 0, 0, {})
+    # The actors' context can favour Libya (the name Tripoli alone stands for its government).
+    libya = {"LBY": 1.0}
+    alone = resolve_places(mentions, gaz, libya)
+    assert sorted(p.country_code for p, _ in alone.values()) == ["LBN", "LBY"]
+    together = resolve_places(mentions, gaz, libya, docs={0: doc})
+    assert sorted((p.name, p.country_code) for p, _ in together.values()) == [
+        ("Lebanon", "LBN"), ("Tripoli", "LBN")]

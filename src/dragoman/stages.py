@@ -150,8 +150,9 @@ class ToponymStage:
     # proper nouns it stands in, and ends at white space before lower-case words; 5: countries
     # bordering the actors' support places there (toponyms.bordering_countries); 6: "local
     # government area", "slum", an article the parser coordinated ("Ras al-Ain"); 7: a small
-    # namesake abroad of a place named with it is resolved again in that place's country
-    version: str = "7"
+    # namesake abroad of a place named with it is resolved again in that place's country; 8:
+    # so is any place named with its country or region ("Tripoli, Lebanon")
+    version: str = "8"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 
@@ -201,8 +202,9 @@ class PlaceStage:
     # or of a place, no broad place before the event as a guess; 4: a dateline's country picks
     # its city; 5: "near X" is nearby (precision 2), an unknown own place falls back only to a
     # known place named with it or attached to the event; 6: not a place inside what a verb of
-    # judging is said of ("condemned the attack on a depot in Novorossiysk")
-    version: str = "6"
+    # judging is said of ("condemned the attack on a depot in Novorossiysk"); 7: "near the town
+    # of X" is nearby, a district or region the gazetteer has only as a town is precision 2
+    version: str = "7"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

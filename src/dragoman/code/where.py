@@ -557,8 +557,9 @@ def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
                    ) -> dict[tuple[int, int], tuple[Place, float]]:
     """Resolve all place mentions of an article together: (sentence, token start) -> place.
     With the sentences' parses (`docs`), a small place resolved in another country than a
-    place named with it is resolved again in that one ('El Alto, near La Paz' is not El
-    Alto, Peru), and is left unresolved if it has no namesake there."""
+    place named with it, or any place named with its country or region, is resolved again
+    in that country ('El Alto, near La Paz' is not El Alto, Peru; 'Tripoli in northern
+    Lebanon' is not Tripoli, Libya), and is left unresolved if it has no namesake there."""
     results = resolve_toponyms([m.mention for m in mentions], gazetteer,
                                context_countries=dict(countries), bordering=bordering)
     resolved = {(m.sentence, m.start): (place, score)
@@ -584,22 +585,28 @@ SMALL_PLACE = 100_000
 def _named_with_abroad(mentions: Sequence[PlaceMention],
                        resolved: Mapping[tuple[int, int], tuple[Place, float]],
                        docs: Mapping[int, Doc]) -> dict[PlaceMention, str]:
-    """Small places resolved abroad of a place named with them: mention -> that country."""
+    """Places resolved abroad of the places named with them: mention -> the country to resolve
+    it in again. A small place, or any place named with its country or first-level region
+    ('the town of Tripoli in northern Lebanon', 'Tripoli, Lebanon')."""
     found: dict[PlaceMention, str] = {}
     for mention in mentions:
         place = resolved.get((mention.sentence, mention.start), (None, 0.0))[0]
         doc = docs.get(mention.sentence)
-        if place is None or doc is None or place.population >= SMALL_PLACE or \
-                place.feature_code.startswith(("PCL", "ADM")):
+        if place is None or doc is None or place.feature_code.startswith(("PCL", "ADM")):
             continue
         root = doc[mention.start : mention.end].root
-        others = [resolved[(m.sentence, m.start)][0] for m in mentions
+        others = [(resolved[(m.sentence, m.start)][0], doc[m.start : m.end].root)
+                  for m in mentions
                   if m is not mention and m.sentence == mention.sentence
-                  and (m.sentence, m.start) in resolved
-                  and (_named_together(doc[m.start : m.end].root, root)
-                       or _near_to(doc[m.start : m.end].root, root))]
-        if others and all(o.country_code != place.country_code for o in others):
-            found[mention] = others[0].country_code
+                  and (m.sentence, m.start) in resolved]
+        named = [(other, _named_together(token, root, steps=4)) for other, token in others
+                 if _named_together(token, root, steps=4) or _near_to(token, root)]
+        if not named or any(o.country_code == place.country_code for o, _ in named):
+            continue
+        containers = [o for o, together in named
+                      if together and o.feature_code.startswith(("PCL", "ADM1"))]
+        if containers or place.population < SMALL_PLACE:
+            found[mention] = (containers or [o for o, _ in named])[0].country_code
     return found
 
 
@@ -655,12 +662,16 @@ AROUND_NOUNS = {"outskirt", "outskirts", "vicinity", "environs", "periphery", "f
 
 
 def _near(span: Span) -> bool:
-    """'a base near Mogadishu', 'outside Kabul', 'on the outskirts of Dhaka': the event
-    happened by the place, not in it (precision 2, as ACLED codes 'near')."""
+    """'a base near Mogadishu', 'near the town of Nabatieh', 'outside Kabul', 'on the
+    outskirts of Dhaka': the event happened by the place, not in it (precision 2, as ACLED
+    codes 'near')."""
     root = span.root
     if root.dep_ != "pobj":
         return False
     prep = root.head
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_NOUNS | {"capital"} and \
+            prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "near the town of Nabatieh"
     if prep.lower_ in ("near", "outside", "nearby"):
         return True
     return prep.lower_ == "of" and prep.head.lemma_.lower() in AROUND_NOUNS
@@ -908,11 +919,20 @@ def _attached(span: Span, holder: Token, origin: bool = True) -> bool:
     return False
 
 
+# Place words of areas: a name with one that resolves to a town names the area around it
+# ("Russia's Ryazan region", "Poonch district" where the gazetteer has only the towns).
+AREA_WORDS = {"province", "governorate", "state", "oblast", "region", "county", "district",
+              "countryside", "area"}
+
+
 def _location(mention: PlaceMention, resolved: Mapping[tuple[int, int], tuple[Place, float]],
               how: str) -> Location:
     place, _ = resolved[(mention.sentence, mention.start)]
     m = mention.mention
-    return place.to_location(text=m.text, start=m.start, end=m.end, resolution=how)
+    location = place.to_location(text=m.text, start=m.start, end=m.end, resolution=how)
+    if m.feature_hint in AREA_WORDS and place.feature_code.startswith("PPL"):
+        location.precision = max(location.precision, 2)
+    return location
 
 
 def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:
