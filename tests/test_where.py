@@ -708,6 +708,16 @@ PLACE_POSITIONS = [
         -        PUNCT HYPH punct    1  -  I-PERSON
         Ain      PROPN NNP  dobj     1  -  I-PERSON
     """, ["Tal Abyad", "Ras al-Ain"], 1),
+    ("a peninsula", """
+        Rebels     NOUN  NNS nsubj    1  rebel
+        attacked   VERB  VBD ROOT     1  attack
+        troops     NOUN  NNS dobj     1  troop
+        in         ADP   IN  prep     1
+        the        DET   DT  det      7
+        northern   ADJ   JJ  amod     7
+        Jaffna     PROPN NNP compound 7  -  PRODUCT
+        peninsula  NOUN  NN  pobj     3
+    """, ["Jaffna"], 1),
     ("but no title after it", """
         Garissa      PROPN NNP compound 2  -  GPE
         County       PROPN NNP compound 2  -  I-GPE

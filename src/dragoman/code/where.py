@@ -34,7 +34,8 @@ LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "around", "
 FEATURE_NOUNS = {"capital", "city", "town", "village", "province", "region", "district",
                  "governorate", "state", "county", "area", "camp", "base", "neighbourhood",
                  "neighborhood", "suburb", "outskirts", "port", "border", "crossing", "oblast",
-                 "countryside", "island", "settlement", "sector", "slum"}
+                 "countryside", "island", "settlement", "sector", "slum", "peninsula",
+                 "regency"}
 
 
 # How broad a place is: see SCALES for the place words' own (a neighbourhood is 5).
@@ -104,7 +105,7 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
 SCALES = {"province": 2, "governorate": 2, "state": 2, "oblast": 2, "region": 2, "county": 3,
           "city": 3, "capital": 3, "district": 4, "town": 4, "neighbourhood": 5,
           "neighborhood": 5, "village": 5, "camp": 5, "airbase": 5, "airport": 5,
-          "crossing": 5, "base": 5, "port": 4, "slum": 5}
+          "crossing": 5, "base": 5, "port": 4, "slum": 5, "regency": 3, "peninsula": 2}
 # Words that end a name only: "Logo Local Government Area" ("the Jaroud area" is no name).
 NAME_SCALES = {**SCALES, "area": 4}
 
@@ -353,7 +354,7 @@ def _name_ending_at(token: Token) -> Span:
 # or "state" a name may be a person's or a party's ("the Biden camp").
 SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate",
                     "county", "neighbourhood", "neighborhood", "suburb", "oblast", "countryside",
-                    "area", "slum"}
+                    "area", "slum", "regency"}
 # Verbs whose object is ground: what is captured or shelled is a place (unless a person, a
 # people, or an organisation the gazetteer does not know).
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
