@@ -468,6 +468,19 @@ def test_a_place_that_measures_a_distance_is_not_where():
         Kathmandu  PROPN NNP pobj     8  -  GPE
     """)
     assert chosen(doc, 1) == ["Nepalgunj"]
+    # "40 km from Gao", the distance a sibling of "from" and Gao labelled a person
+    doc = parse_of("""
+        Jihadists PROPN NNPS nsubj    1
+        ambushed  VERB  VBD  ROOT     1  ambush
+        a         DET   DT   det      3
+        convoy    NOUN  NN   dobj     1
+        40        NUM   CD   nummod   5  -  QUANTITY
+        km        NOUN  NN   npadvmod 1  -  I-QUANTITY
+        from      ADP   IN   prep     1
+        Gao       PROPN NNP  pobj     6  -  PERSON
+    """)
+    assert names(doc) == ["Gao"] and chosen(doc, 1) == []
+    assert setting_mention(doc[1], place_mentions(doc, 0, 0, {})).mention.text == "Gao"
 
 
 def after_a_march(prep: str):

@@ -321,8 +321,9 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
                                    "through")
         after_place = prep.lower_ == "of" and (prep.head.lemma_.lower() in FEATURE_NOUNS
                                                or prep.head.lemma_.lower() in PART_NOUNS)
-        if locative or after_place:
-            names.append(_name_ending_at(token))
+        if locative or after_place or (prep.lower_ in ("from", "of") and
+                                       _reference_point(_name_ending_at(token))):
+            names.append(_name_ending_at(token))  # and "40 km from Gao", whatever its label
     return names
 
 
@@ -835,7 +836,9 @@ def _reference_point(span: Span) -> bool:
         return False
     anchor = root.head.head if root.head.lower_ == "of" else root.head
     near = [anchor, *anchor.children, *([anchor.head] if anchor.dep_ == "appos" else [])]
-    return any(t.ent_type_ == "QUANTITY" for t in near)
+    before = root.head.doc[root.head.i - 1] if root.head.i > 0 else None  # "40 km from Gao"
+    return any(t.ent_type_ == "QUANTITY" for t in near) or (
+        before is not None and before.ent_type_ == "QUANTITY")
 
 
 def with_conjuncts(chosen: PlaceMention, mentions: Sequence[PlaceMention],
