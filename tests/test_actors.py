@@ -278,3 +278,18 @@ def test_a_located_thing_never_counts_as_a_named_target():
 
     assert not _strong(Entity(entity_text="targets", code="SYR", resolution="located"))
     assert _strong(Entity(entity_text="Syria", code="SYR", resolution="country"))
+
+
+def test_a_person_s_name_that_is_a_capital_is_the_place_after_in(coder):
+    from dragoman.model import Article
+
+    def code(text: str):
+        return coder.code(Article(id=text[:12], text=text, published="2019-05-01"))
+
+    (talks,) = code("Iran and the United States held a second round of indirect talks in "
+                    "Muscat, Oman, on Saturday.")
+    assert "MLT" not in {e.code for e in (*talks.actor, *talks.recipient)}
+    assert (talks.event_loc.name, talks.event_loc.country_code) == ("Muscat", "OMN")
+    # As a subject the name is still the person's (Joseph Muscat, then Malta's prime minister).
+    (met,) = code("Muscat met the Italian prime minister in Rome on Monday.")
+    assert "MLT" in [e.code for e in met.actor]

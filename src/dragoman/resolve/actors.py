@@ -589,6 +589,8 @@ class ActorResolver:
         named = [m for m in inside if m.kinds & {"entity"}]
         agents = [m for m in inside if "agent" in m.kinds]
         places = [m for m in inside if m.kinds & {"country", "adjective", "metonym"}]
+        if named and _where_not_who(head, named, places):
+            named = []  # "talks in Muscat": Oman's capital, not Joseph Muscat
         if not (named or agents or places):
             return None, ""
         covered = [t for m in inside for t in range(m.start, m.end)] + [head.i]
@@ -928,6 +930,16 @@ def _words(doc, mention: Mention) -> str:
 
 def _text(tokens: list[Token]) -> str:
     return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def _where_not_who(head: Token, named: list[Mention], places: list[Mention]) -> bool:
+    """A name that is a person's and a capital's ("Muscat") after a locative preposition ("in
+    Muscat", "near Muscat") is the place: people are met with, not in."""
+    if head.dep_ != "pobj" or head.head.lower_ not in ("in", "at", "near", "outside", "inside"):
+        return False
+    both = [m for m in named if m in places]
+    return bool(both) and len(both) == len(named) and all(
+        lex.entry.kind == "person" for m in both for lex in m.lexes if lex.kind == "entity")
 
 
 def _best_entity_lex(mention: Mention, state: ArticleActors, places: list[Mention]) -> Lex:
