@@ -481,6 +481,22 @@ def test_a_place_that_measures_a_distance_is_not_where():
     """)
     assert names(doc) == ["Gao"] and chosen(doc, 1) == []
     assert setting_mention(doc[1], place_mentions(doc, 0, 0, {})).mention.text == "Gao"
+    # The place a distance describes is measured, not measuring: the town, not Sarajevo.
+    doc = parse_of("""
+        Militiamen NOUN  NNS nsubj    1  militiaman
+        captured   VERB  VBD ROOT     1  capture
+        the        DET   DT  det      3
+        town       NOUN  NN  dobj     1
+        of         ADP   IN  prep     3
+        Kupres     PROPN NNP pobj     4  -  GPE
+        ,          PUNCT ,   punct    5
+        55         NUM   CD  nummod   8  -  QUANTITY
+        miles      NOUN  NNS appos    3  -  I-QUANTITY
+        west       ADV   RB  advmod   8
+        of         ADP   IN  prep     9
+        Sarajevo   PROPN NNP pobj     10 -  GPE
+    """)
+    assert chosen(doc, 1) == ["Kupres"]
 
 
 def after_a_march(prep: str):

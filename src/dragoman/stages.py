@@ -205,8 +205,10 @@ class PlaceStage:
     # its city; 5: "near X" is nearby (precision 2), an unknown own place falls back only to a
     # known place named with it or attached to the event; 6: not a place inside what a verb of
     # judging is said of ("condemned the attack on a depot in Novorossiysk"); 7: "near the town
-    # of X" is nearby, a district or region the gazetteer has only as a town is precision 2
-    version: str = "7"
+    # of X" is nearby, a district or region the gazetteer has only as a town is precision 2;
+    # 8: only a direction or distance "of" a place makes it a reference point ("the town of
+    # Kupres, 55 miles west of Sarajevo")
+    version: str = "8"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

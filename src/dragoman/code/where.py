@@ -835,6 +835,9 @@ def _reference_point(span: Span) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in ("of", "from"):
         return False
     anchor = root.head.head if root.head.lower_ == "of" else root.head
+    if root.head.lower_ == "of" and anchor.lower_ not in DIRECTIONS and \
+            anchor.ent_type_ != "QUANTITY":
+        return False  # "the town of Kupres, 55 miles west of Sarajevo": Kupres is measured
     near = [anchor, *anchor.children, *([anchor.head] if anchor.dep_ == "appos" else [])]
     before = root.head.doc[root.head.i - 1] if root.head.i > 0 else None  # "40 km from Gao"
     return any(t.ent_type_ == "QUANTITY" for t in near) or (
