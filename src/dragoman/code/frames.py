@@ -1,5 +1,5 @@
-"""Frame words (light, occurrence, speech, intent, attempt, negative and denial verbs; claims, hedges;
-modals; negations; threat cues; amounts) as data."""
+"""Frame words (light, occurrence, speech, intent, attempt, negative and denial verbs;
+claims, hedges; modals; negations; threat cues; amounts) as data."""
 
 from __future__ import annotations
 

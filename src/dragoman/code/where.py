@@ -335,11 +335,11 @@ def _before_its_head(token: Token) -> bool:
         return True
     subtree = {t.i for t in token.subtree}
     head = token.head
+    # "Birnin Gwari local government area"; not "the Fatah Halab controlled neighborhoods"
     words = {t.i for child in head.children if child.dep_ in ("amod", "compound")
              and child.is_lower and child.pos_ in ("NOUN", "ADJ") and child.tag_ != "VBN"
              and head.lemma_.lower() in SETTLEMENT_NOUNS
-             for t in child.subtree}  # "Birnin Gwari local government area", not "the Fatah
-    # Halab controlled neighborhoods of Hanano"
+             for t in child.subtree}
     return head.i > token.i and all(i in subtree or i in words
                                     for i in range(token.i + 1, head.i))
 
@@ -601,8 +601,9 @@ def _named_with_abroad(mentions: Sequence[PlaceMention],
                   for m in mentions
                   if m is not mention and m.sentence == mention.sentence
                   and (m.sentence, m.start) in resolved]
-        named = [(other, _named_together(token, root, steps=4)) for other, token in others
-                 if _named_together(token, root, steps=4) or _near_to(token, root)]
+        together = [(other, _named_together(token, root, steps=4)) for other, token in others]
+        named = [(other, linked) for (other, linked), (_, token) in zip(together, others)
+                 if linked or _near_to(token, root)]
         if not named or any(o.country_code == place.country_code for o, _ in named):
             continue
         containers = [o for o, together in named
@@ -682,8 +683,7 @@ def _near(span: Span) -> bool:
 def _near_to(place: Token, other: Token) -> bool:
     """Is `place` what `other` is said to be near ('the village of Beit Ummar near Hebron')?"""
     return place.dep_ == "pobj" and place.head.lower_ in ("near", "outside") and \
-        place.head.head in (other, *other.ancestors) and \
-        place.head.head.i in {t.i for t in other.sent} and abs(place.i - other.i) <= 8
+        place.head.head in (other, *other.ancestors) and abs(place.i - other.i) <= 8
 
 
 def setting_mention(trigger: Token, mentions: Sequence[PlaceMention]) -> PlaceMention | None:
@@ -722,8 +722,9 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
     doc = trigger.doc
     mentions = [m for m in mentions if not _reference_point(doc[m.start : m.end])]
     verb = anchor or trigger
-    if verb.lemma_.lower() in STATEMENT_VERBS:  # "condemned the attack on a depot in X": X is
-        said = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}  # the attack's
+    if verb.lemma_.lower() in STATEMENT_VERBS:
+        # "condemned the attack on a depot in X": X is the attack's place, not theirs
+        said = {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
         mentions = [m for m in mentions if m.start not in said]
     if not mentions:
         return None
