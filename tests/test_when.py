@@ -81,3 +81,7 @@ def test_what_was_tried_is_past_and_what_is_planned_is_ahead(coder):
     dates = {(e.evidence.trigger, e.date.date.isoformat()) for e in events if e.date}
     assert ("march", "2025-10-09") in dates and ("fired", "2025-10-09") in dates
     assert ("meet", "2025-10-16") in dates
+    # An agreement hanging on a past meeting is dated with it, not pushed past publication.
+    text = "Chinese and Indian officials met on Wednesday, agreeing to cooperate on security."
+    events = coder.code(Article(id="agreeing", text=text, published="2022-07-14"))
+    assert {e.date.date.isoformat() for e in events} == {"2022-07-13"}

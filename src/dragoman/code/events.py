@@ -435,8 +435,11 @@ class EventCoder:
             if coded.event != future_as:  # a promised concession stays what it is
                 coded.event, coded.mode = future_as, ""
                 coded.cameo = _future_cameo(future_as, coded.cameo)
-        # Asserted now, still about the future: "plan to meet on Thursday" is next Thursday.
-        coded.modality = Modality("asserted", coded.modality.cue, future=True)
+        # Asserted now, and still about the future when the intent is in the present: "plan
+        # to meet on Thursday" is next Thursday; "met on Wednesday, agreeing to cooperate" is
+        # dated as before, by the tense of what it hangs on.
+        coded.modality = Modality("asserted", coded.modality.cue,
+                                  future=_present_intent(coded.place_anchor or coded.trigger))
         coded.rule += "+future"
         return coded
 
@@ -616,6 +619,14 @@ def _governs(head: Token, token: Token) -> bool:
 REFUSAL_MODES = {"CONSULT": "meet", "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist",
                  "RETREAT": "yield", "CONCEDE": "yield"}
 REFUSAL_CAMEO = {"meet": "125", "assist": "121", "yield": "124"}
+
+
+def _present_intent(verb: Token) -> bool:
+    """Is the intent that governs `verb` ('plan' of 'plan to meet') in the present tense or
+    with a present auxiliary ('are set to meet', 'will try to meet')?"""
+    intent = verb.head if verb.dep_ == "xcomp" else verb
+    tags = [intent.tag_, *(c.tag_ for c in intent.children if c.dep_ in ("aux", "auxpass"))]
+    return any(tag in ("VBP", "VBZ", "MD") for tag in tags)
 
 
 def _future_cameo(event: str, cameo: str) -> str:
