@@ -583,6 +583,21 @@ def test_a_place_in_what_is_condemned_is_not_where_the_condemnation_was():
     assert chosen(said("repelled", "repel"), 1) == ["Novorossiysk"]
 
 
+def test_the_place_of_an_office_says_who_not_where():
+    doc = parse_of("""
+        Police   NOUN  NNS nsubj    1  police
+        arrested VERB  VBD ROOT     1  arrest
+        a        DET   DT  det      4
+        former   ADJ   JJ  amod     4
+        governor NOUN  NN  dobj     1
+        of       ADP   IN  prep     4
+        Rio      PROPN NNP pobj     5  -  GPE
+        in       ADP   IN  prep     1
+        Recife   PROPN NNP pobj     7  -  GPE
+    """)
+    assert chosen(doc, 1) == ["Recife"]
+
+
 def test_the_name_of_an_event_is_no_place():
     doc = parse_of("""
         Israel   PROPN NNP nsubj    1  -  GPE

@@ -207,8 +207,9 @@ class PlaceStage:
     # judging is said of ("condemned the attack on a depot in Novorossiysk"); 7: "near the town
     # of X" is nearby, a district or region the gazetteer has only as a town is precision 2;
     # 8: only a direction or distance "of" a place makes it a reference point ("the town of
-    # Kupres, 55 miles west of Sarajevo")
-    version: str = "8"
+    # Kupres, 55 miles west of Sarajevo"); 9: the place of an office ("a former governor of
+    # Rio de Janeiro") is not attached to the event
+    version: str = "9"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

@@ -204,6 +204,9 @@ def _not_a_place(span: Span) -> bool:
     return False
 
 
+# Offices held over a place: "the governor of X" says who someone is, not where.
+OFFICES = {"governor", "mayor", "president", "minister", "premier", "ambassador", "envoy",
+           "consul", "emir", "king", "queen", "prince", "sultan", "bishop", "archbishop"}
 # Last words of the names of events ("the Cold War", "the US Open", "the Davis Cup").
 EVENT_NAME_WORDS = {"war", "wars", "championship", "championships", "cup", "games", "open",
                     "prix", "olympics", "festival", "conference", "summit", "parade",
@@ -905,6 +908,9 @@ def _attached(span: Span, holder: Token, origin: bool = True) -> bool:
     of a thing attached is attached too ("patrolled Kabul's streets", "marched in Venezuela's
     capital"), unless the thing is people ("Russia's envoy")."""
     token = span.root
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and \
+            token.head.head.lemma_.lower() in OFFICES:
+        return False  # "arrested a former governor of Rio de Janeiro in Sao Paulo": who
     if token.dep_ == "poss" and token.head.pos_ == "NOUN" and \
             token.head.lemma_.lower() not in PEOPLE_NOUNS:
         token = token.head
