@@ -71,6 +71,28 @@ def test_what_people_were_doing_dates_the_event_but_what_they_had_done_does_not(
     assert (done.date, done.resolution) == (PUBLISHED, "published")
 
 
+def test_a_participle_of_the_same_act_dates_it_before_the_statement_does():
+    doc = parse_of("""
+        Gunmen   NOUN  NNS nsubj    1  gunman
+        attacked VERB  VBD ccomp    13 attack
+        a        DET   DT  det      3
+        post     NOUN  NN  dobj     1
+        ,        PUNCT ,   punct    1
+        killing  VERB  VBG advcl    1  kill
+        11       NUM   CD  nummod   7  -  CARDINAL
+        soldiers NOUN  NNS dobj     5  soldier
+        on       ADP   IN  prep     5
+        Thursday PROPN NNP pobj     8  -  DATE
+        ,        PUNCT ,   punct    13
+        the      DET   DT  det      12
+        army     NOUN  NN  nsubj    13
+        said     VERB  VBD ROOT     13 say
+        on       ADP   IN  prep     13
+        Saturday PROPN NNP pobj     14 -  DATE
+    """)
+    assert dated(doc, 1).date == date(2016, 3, 10)  # Thursday, not the statement's Saturday
+
+
 def test_what_was_tried_is_past_and_what_is_planned_is_ahead(coder):
     # Published on a Saturday: a Thursday tried is the one before, a Thursday planned the next.
     from dragoman.model import Article

@@ -91,6 +91,8 @@ def _embedded(expression: TimeExpression, holder: Token, doc) -> bool:
         return False
     if any(_past_perfect(verb) for verb in clauses):
         return True
+    if all(_same_act(verb) for verb in clauses):
+        return False  # "attacked a post, killing 11 soldiers on Thursday": one act, one day
     return not any(verb.dep_ in ("relcl", "acl") and
                    any(c.lower_ in ("who", "whom") for c in verb.children) for verb in clauses)
 
@@ -104,6 +106,13 @@ def _clauses_between(token: Token, holder: Token) -> list[Token]:
         if ancestor.dep_ in CLAUSES and ancestor.pos_ == "VERB":
             found.append(ancestor)
     return found
+
+
+def _same_act(verb: Token) -> bool:
+    """A present participle adjoined to the event's verb with no subject of its own tells
+    what the same act did ('attacked a post, killing 11 soldiers')."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
 
 
 def _past_perfect(verb: Token) -> bool:
