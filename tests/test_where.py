@@ -762,6 +762,15 @@ PLACE_POSITIONS = [
         Jaffna     PROPN NNP compound 7  -  PRODUCT
         peninsula  NOUN  NN  pobj     3
     """, ["Jaffna"], 1),
+    ("a department", """
+        Dissidents NOUN  NNS nsubj    1  dissident
+        attacked   VERB  VBD ROOT     1  attack
+        a          DET   DT  det      3
+        station    NOUN  NN  dobj     1
+        in         ADP   IN  prep     1
+        Guaviare   PROPN NNP compound 6  -  ORG
+        department NOUN  NN  pobj     4
+    """, ["Guaviare"], 1),
     ("but no title after it", """
         Garissa      PROPN NNP compound 2  -  GPE
         County       PROPN NNP compound 2  -  I-GPE

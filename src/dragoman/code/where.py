@@ -35,7 +35,7 @@ FEATURE_NOUNS = {"capital", "city", "town", "village", "province", "region", "di
                  "governorate", "state", "county", "area", "camp", "base", "neighbourhood",
                  "neighborhood", "suburb", "outskirts", "port", "border", "crossing", "oblast",
                  "countryside", "island", "settlement", "sector", "slum", "peninsula",
-                 "regency"}
+                 "regency", "department"}
 
 
 # How broad a place is: see SCALES for the place words' own (a neighbourhood is 5).
@@ -105,7 +105,8 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
 SCALES = {"province": 2, "governorate": 2, "state": 2, "oblast": 2, "region": 2, "county": 3,
           "city": 3, "capital": 3, "district": 4, "town": 4, "neighbourhood": 5,
           "neighborhood": 5, "village": 5, "camp": 5, "airbase": 5, "airport": 5,
-          "crossing": 5, "base": 5, "port": 4, "slum": 5, "regency": 3, "peninsula": 2}
+          "crossing": 5, "base": 5, "port": 4, "slum": 5, "regency": 3, "peninsula": 2,
+          "department": 2}
 # Words that end a name only: "Logo Local Government Area" ("the Jaroud area" is no name).
 NAME_SCALES = {**SCALES, "area": 4}
 
@@ -341,7 +342,7 @@ def _before_its_head(token: Token) -> bool:
     # "Birnin Gwari local government area"; not "the Fatah Halab controlled neighborhoods"
     words = {t.i for child in head.children if child.dep_ in ("amod", "compound")
              and child.is_lower and child.pos_ in ("NOUN", "ADJ") and child.tag_ != "VBN"
-             and head.lemma_.lower() in SETTLEMENT_NOUNS
+             and head.lemma_.lower() in SETTLEMENT_NOUNS | {"crossing"}
              for t in child.subtree}
     return head.i > token.i and all(i in subtree or i in words
                                     for i in range(token.i + 1, head.i))
@@ -358,7 +359,7 @@ def _name_ending_at(token: Token) -> Span:
 # or "state" a name may be a person's or a party's ("the Biden camp").
 SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate",
                     "county", "neighbourhood", "neighborhood", "suburb", "oblast", "countryside",
-                    "area", "slum", "regency"}
+                    "area", "slum", "regency", "department"}
 # Verbs whose object is ground: what is captured or shelled is a place (unless a person, a
 # people, or an organisation the gazetteer does not know).
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
@@ -936,7 +937,7 @@ def _attached(span: Span, holder: Token, origin: bool = True) -> bool:
 # Place words of areas: a name with one that resolves to a town names the area around it
 # ("Russia's Ryazan region", "Poonch district" where the gazetteer has only the towns).
 AREA_WORDS = {"province", "governorate", "state", "oblast", "region", "county", "district",
-              "countryside", "area"}
+              "countryside", "area", "department", "regency"}
 
 
 def _location(mention: PlaceMention, resolved: Mapping[tuple[int, int], tuple[Place, float]],
