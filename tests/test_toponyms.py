@@ -57,6 +57,7 @@ CITIES = [
     city(3937733, "El Alto", "PE", 9_303, -4.27, -81.22, "20"),
     city(3911925, "La Paz", "BO", 812_799, -16.50, -68.15, "04"),
     city(4000900, "La Paz", "MX", 244_219, 24.14, -110.31, "03"),
+    city(4667282, "White House", "US", 11_226, 36.47, -86.65, "TN"),
 ]
 COUNTRIES = [
     country("UA", "UKR", 690791, "Ukraine", "Kyiv", 44_622_516),
@@ -437,3 +438,22 @@ def test_a_place_named_with_its_country_is_resolved_there_however_large_its_name
     together = resolve_places(mentions, gaz, libya, docs={0: doc})
     assert sorted((p.name, p.country_code) for p, _ in together.values()) == [
         ("Lebanon", "LBN"), ("Tripoli", "LBN")]
+
+
+def test_a_building_is_not_the_town_of_its_name(gaz):
+    from dragoman.code.where import place_mentions, resolve_places
+
+    from .handmade import parse_of
+
+    doc = parse_of("""
+        Leaders NOUN  NNS nsubj    1  leader
+        met     VERB  VBD ROOT     1  meet
+        at      ADP   IN  prep     1
+        the     DET   DT  det      5
+        White   PROPN NNP compound 5  -  ORG
+        House   PROPN NNP pobj     2  -  I-ORG
+    """)
+    mentions = place_mentions(doc, 0, 0, {})
+    assert [m.mention.text for m in mentions] == ["White House"]
+    assert top(gaz, "White House").name == "White House"  # a town in Tennessee
+    assert resolve_places(mentions, gaz, {}, docs={0: doc}) == {}

@@ -568,9 +568,13 @@ def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
     Lebanon' is not Tripoli, Libya), and is left unresolved if it has no namesake there."""
     results = resolve_toponyms([m.mention for m in mentions], gazetteer,
                                context_countries=dict(countries), bordering=bordering)
+    # A facility is not the town that bears its name ("at the White House" is not White
+    # House, Tennessee); the place it stands in, or the dateline, serves instead.
+    docs = docs or {}
     resolved = {(m.sentence, m.start): (place, score)
-                for m, (_, place, score) in zip(mentions, results) if place is not None}
-    for mention, country in _named_with_abroad(mentions, resolved, docs or {}).items():
+                for m, (_, place, score) in zip(mentions, results) if place is not None
+                and not (_facility(m, docs) and place.feature_code.startswith("PPL"))}
+    for mention, country in _named_with_abroad(mentions, resolved, docs).items():
         hinted = replace(mention.mention, country_hint=country)
         (_, place, score), = resolve_toponyms([hinted], gazetteer,
                                              context_countries=dict(countries),
@@ -581,6 +585,23 @@ def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
         else:
             resolved[key] = (place, score)
     return resolved
+
+
+def _facility(mention: PlaceMention, docs: Mapping[int, Doc]) -> bool:
+    """A name the recogniser labels a facility, or that ends in a building's word ('the White
+    House', 'the Serena Hotel')."""
+    doc = docs.get(mention.sentence)
+    label = doc[mention.start : mention.end].root.ent_type_ if doc is not None else None
+    words = mention.mention.text.split()
+    return "FAC" in (mention.mention.label, label) or (
+        len(words) > 1 and words[-1].lower() in BUILDING_WORDS)
+
+
+# Last words of the names of buildings and sites.
+BUILDING_WORDS = {"house", "hotel", "palace", "hospital", "mosque", "church", "cathedral",
+                  "temple", "stadium", "embassy", "consulate", "building", "tower", "hall",
+                  "university", "school", "college", "prison", "jail", "museum", "mall",
+                  "market", "bazaar", "station", "bridge", "square"}
 
 
 # A place of fewer people than this, resolved in another country than a place named with it,
