@@ -598,6 +598,19 @@ def test_the_place_of_an_office_says_who_not_where():
     assert chosen(doc, 1) == ["Recife"]
 
 
+def test_what_talks_are_on_is_no_place():
+    doc = parse_of("""
+        Diplomats NOUN  NNS nsubj    1  diplomat
+        held      VERB  VBD ROOT     1  hold
+        talks     NOUN  NNS dobj     1  talk
+        on        ADP   IN  prep     2
+        Kashmir   PROPN NNP pobj     3  -  GPE
+        in        ADP   IN  prep     1
+        Geneva    PROPN NNP pobj     5  -  GPE
+    """)
+    assert names(doc) == ["Geneva"]
+
+
 def test_the_name_of_an_event_is_no_place():
     doc = parse_of("""
         Israel   PROPN NNP nsubj    1  -  GPE

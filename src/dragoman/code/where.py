@@ -202,9 +202,18 @@ def _not_a_place(span: Span) -> bool:
     if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
         head = root.head
         return head.lemma_.lower() in PEOPLE_NOUNS or head.ent_type_ in ("NORP", "ORG")
+    if root.dep_ == "pobj" and root.head.lower_ in ("on", "over", "about") and \
+            root.head.head.lemma_.lower() in TOPIC_NOUNS:
+        return True  # "talks on the South China Sea": what they are about
     return False
 
 
+# Nouns whose "on" or "over" names a subject: "talks on the South China Sea", "a dispute over
+# Kashmir", "an agreement on Gaza".
+TOPIC_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "agreement", "deal",
+               "accord", "dispute", "row", "resolution", "statement", "debate", "discussion",
+               "consultation", "summit", "conference", "report", "law", "bill", "policy",
+               "sanction", "sanctions", "decision", "vote", "stance", "plan"}
 # Offices held over a place: "the governor of X" says who someone is, not where.
 OFFICES = {"governor", "mayor", "president", "minister", "premier", "ambassador", "envoy",
            "consul", "emir", "king", "queen", "prince", "sultan", "bishop", "archbishop"}
