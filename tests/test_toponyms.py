@@ -383,6 +383,9 @@ def test_near_a_place_is_nearby_and_an_unknown_place_falls_back_only_to_its_own(
     # A hamlet the gazetteer does not know gives way to the town it is near, at precision 2;
     struck = places("Israeli forces demolished homes in the village of Beit Uzzarim near Hebron.")
     assert struck == [("demolished", ("Hebron", "PSE", 2, "attached"))]
+    # A known place attached to the event in its own right keeps its own precision.
+    assert places("Officials held talks in Hanoi last week on the South China Sea.") == [
+        ("held", ("Hanoi", "VNM", 1, "attached"))]
     # not to a place of another clause, where rockets landed.
     jets = places("Israeli jets struck positions in Nabatiyehx, and Hezbollah fired rockets at "
                   "Kiryat Shmona.")

@@ -209,8 +209,9 @@ class PlaceStage:
     # of X" is nearby, a district or region the gazetteer has only as a town is precision 2;
     # 8: only a direction or distance "of" a place makes it a reference point ("the town of
     # Kupres, 55 miles west of Sarajevo"); 9: the place of an office ("a former governor of
-    # Rio de Janeiro") is not attached to the event
-    version: str = "9"
+    # Rio de Janeiro") is not attached to the event; 10: a known place attached in its own right
+    # keeps its precision when the chosen one is unknown ("talks in Hanoi on the South China Sea")
+    version: str = "10"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

@@ -686,11 +686,18 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
     root = doc[mention.start : mention.end].root
     linked = [m for m in known if _named_together(doc[m.start : m.end].root, root)
               or _near_to(doc[m.start : m.end].root, root)]
-    fallback = (most_specific(linked), how) if linked else choose_mention(anchor, trigger, known)
+    if linked:  # the known place around or near the unknown one: precision 2 at best
+        location = _location(most_specific(linked), resolved, how)
+        location.precision = max(location.precision, 2)
+        return location
+    # else a known place attached to the event in its own right ("talks in Hanoi on the South
+    # China Sea", where the sea is taken for a place the gazetteer does not know)
+    fallback = choose_mention(anchor, trigger, known)
     if fallback is None or fallback[1] != "attached":
         return None
     location = _location(fallback[0], resolved, fallback[1])
-    location.precision = max(location.precision, 2)
+    if _near(doc[fallback[0].start : fallback[0].end]):
+        location.precision, location.resolution = max(location.precision, 2), "nearby"
     return location
 
 
