@@ -581,6 +581,17 @@ def test_a_place_in_what_is_condemned_is_not_where_the_condemnation_was():
         """)
     assert chosen(said("condemned", "condemn"), 1) == []  # the attack's place, not theirs
     assert chosen(said("repelled", "repel"), 1) == ["Novorossiysk"]
+    # What was said names the places it is about, and they are no guess for where it was said.
+    doc = parse_of("""
+        Activists NOUN  NNS nsubj    1  activist
+        said      VERB  VBD ROOT     1  say
+        troops    NOUN  NNS nsubj    3  troop
+        shelled   VERB  VBD ccomp    1  shell
+        villages  NOUN  NNS dobj     3  village
+        in        ADP   IN  prep     4
+        Idlib     PROPN NNP pobj     5  -  GPE
+    """)
+    assert chosen(doc, 1) == [] and chosen(doc, 3) == ["Idlib"]
 
 
 def test_the_place_of_an_office_says_who_not_where():

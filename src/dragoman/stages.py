@@ -210,8 +210,9 @@ class PlaceStage:
     # 8: only a direction or distance "of" a place makes it a reference point ("the town of
     # Kupres, 55 miles west of Sarajevo"); 9: the place of an office ("a former governor of
     # Rio de Janeiro") is not attached to the event; 10: a known place attached in its own right
-    # keeps its precision when the chosen one is unknown ("talks in Hanoi on the South China Sea")
-    version: str = "10"
+    # keeps its precision when the chosen one is unknown ("talks in Hanoi on the South China
+    # Sea"); 11: no nearest-place guess for a verb of saying or judging
+    version: str = "11"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

@@ -784,6 +784,8 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
                     if _attached(doc[m.start : m.end], argument, origin=False)]
         if attached:
             return most_specific(_possessed(attached, doc)), "attached"
+    if verb.lemma_.lower() in STATEMENT_VERBS:
+        return None  # what was said names places of what it is about, not where it was said
     clause = _clause_tokens(anchor or trigger)
     # A country or a region named before the event and not attached to it is its setting ("In
     # Syria, monitors said five were killed"), not a guess for its place (`setting_mention`).
