@@ -795,6 +795,15 @@ PLACE_POSITIONS = [
         Guaviare   PROPN NNP compound 6  -  ORG
         department NOUN  NN  pobj     4
     """, ["Guaviare"], 1),
+    ("the province is what is patrolled", """
+        The        DET   DT  det       2
+        Muthanna   PROPN NNP compound  2  -  GPE
+        province   NOUN  NN  nsubjpass 4
+        is         AUX   VBZ auxpass   4  be
+        patrolled  VERB  VBN ROOT      4  patrol
+        by         ADP   IN  agent     4
+        troops     NOUN  NNS pobj      5  troop
+    """, ["Muthanna"], 4),
     ("but no title after it", """
         Garissa      PROPN NNP compound 2  -  GPE
         County       PROPN NNP compound 2  -  I-GPE

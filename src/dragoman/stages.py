@@ -211,8 +211,9 @@ class PlaceStage:
     # Kupres, 55 miles west of Sarajevo"); 9: the place of an office ("a former governor of
     # Rio de Janeiro") is not attached to the event; 10: a known place attached in its own right
     # keeps its precision when the chosen one is unknown ("talks in Hanoi on the South China
-    # Sea"); 11: no nearest-place guess for a verb of saying or judging
-    version: str = "11"
+    # Sea"); 11: no nearest-place guess for a verb of saying or judging; 12: the place word a
+    # name stands before is what is captured or patrolled ("the al-Muthanna province")
+    version: str = "12"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

@@ -770,8 +770,8 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
     if not mentions:
         return None
     for holder in _holders(anchor, trigger):
-        patients = [m for m in mentions if doc[m.start : m.end].root.head == holder
-                    and doc[m.start : m.end].root.dep_ in ("nsubjpass", "dobj")
+        patients = [m for m in mentions if _ground(doc[m.start : m.end]).head == holder
+                    and _ground(doc[m.start : m.end]).dep_ in ("nsubjpass", "dobj")
                     and holder.lemma_.lower() not in PEOPLE_VERBS]
         if patients:  # "Eastern Slavonia was captured", "shelled Aleppo"
             return patients[0], "attached"
@@ -796,6 +796,15 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
     if best is None or abs(best.start - trigger.i) > FAR or best.start < trigger.i - FAR_BEFORE:
         return None
     return best, "sentence"
+
+
+def _ground(span: Span) -> Token:
+    """The word that stands for the place in the clause: the name's root, or the place word it
+    names ('the al-Muthanna province is patrolled': province)."""
+    root = span.root
+    if root.dep_ == "compound" and root.head.lemma_.lower() in SETTLEMENT_NOUNS:
+        return root.head
+    return root
 
 
 def narrowest(chosen: PlaceMention, mentions: Sequence[PlaceMention],
