@@ -804,6 +804,15 @@ PLACE_POSITIONS = [
         by         ADP   IN  agent     4
         troops     NOUN  NNS pobj      5  troop
     """, ["Muthanna"], 4),
+    ("the possessor of what is patrolled", """
+        Boats    NOUN  NNS nsubj    1  boat
+        patrol   VERB  VBP ROOT     1
+        Sri      PROPN NNP compound 3  -  GPE
+        Lanka    PROPN NNP poss     6  -  I-GPE
+        's       PART  POS case     3
+        west     PROPN NNP compound 6  -  LOC
+        coast    PROPN NNP dobj     1  -  I-LOC
+    """, ["Sri Lanka"], 1),
     ("but no title after it", """
         Garissa      PROPN NNP compound 2  -  GPE
         County       PROPN NNP compound 2  -  I-GPE

@@ -212,8 +212,9 @@ class PlaceStage:
     # Rio de Janeiro") is not attached to the event; 10: a known place attached in its own right
     # keeps its precision when the chosen one is unknown ("talks in Hanoi on the South China
     # Sea"); 11: no nearest-place guess for a verb of saying or judging; 12: the place word a
-    # name stands before is what is captured or patrolled ("the al-Muthanna province")
-    version: str = "12"
+    # name stands before is what is captured or patrolled ("the al-Muthanna province"); 13:
+    # "Sri Lanka's west coast" with "coast" tagged a proper noun
+    version: str = "13"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

@@ -960,9 +960,9 @@ def _attached(span: Span, holder: Token, origin: bool = True) -> bool:
     if token.dep_ == "pobj" and token.head.lower_ == "of" and \
             token.head.head.lemma_.lower() in OFFICES:
         return False  # "arrested a former governor of Rio de Janeiro in Sao Paulo": who
-    if token.dep_ == "poss" and token.head.pos_ == "NOUN" and \
+    if token.dep_ == "poss" and (token.head.pos_ == "NOUN" or token.head.is_lower) and \
             token.head.lemma_.lower() not in PEOPLE_NOUNS:
-        token = token.head
+        token = token.head  # "Kabul's streets", "Sri Lanka's west coast" (a tagged PROPN)
     if not origin and any(t.dep_ == "pobj" and t.head.lower_ == "from"
                           for t in (token, *token.ancestors) if t != holder):
         return False
