@@ -622,6 +622,36 @@ def test_what_talks_are_on_is_no_place():
     assert names(doc) == ["Geneva"]
 
 
+def test_where_someone_is_from_is_not_where_they_were_shot():
+    doc = parse_of("""
+        Pirates  NOUN  NNS nsubj    1  pirate
+        shot     VERB  VBD ROOT     1  shoot
+        Peter    PROPN NNP compound 3  -  PERSON
+        Blake    PROPN NNP dobj     1  -  I-PERSON
+        of       ADP   IN  prep     3
+        Norway   PROPN NNP pobj     4  -  GPE
+        on       ADP   IN  prep     1
+        the      DET   DT  det      9
+        Amazon   PROPN NNP compound 9  -  LOC
+        River    PROPN NNP pobj     6  -  I-LOC
+    """)
+    assert chosen(doc, 1) == ["Amazon River"]
+
+
+def test_the_place_of_a_verb_coordinated_right_after_the_event_is_the_event_s():
+    doc = parse_of("""
+        Gunmen   NOUN  NNS nsubj    1  gunman
+        shot     VERB  VBD ROOT     1  shoot
+        and      CCONJ CC  cc       1
+        killed   VERB  VBD conj     1  kill
+        two      NUM   CD  nummod   5  -  CARDINAL
+        men      NOUN  NNS dobj     3  man
+        outside  ADP   IN  prep     3
+        Kingston PROPN NNP pobj     6  -  GPE
+    """)
+    assert chosen(doc, 1) == ["Kingston"]
+
+
 def test_the_name_of_an_event_is_no_place():
     doc = parse_of("""
         Israel   PROPN NNP nsubj    1  -  GPE

@@ -948,6 +948,11 @@ def _holders(anchor: Token | None, trigger: Token) -> list[Token]:
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") \
             and verb.head not in holders:
         holders.append(verb.head)
+    doc = verb.doc
+    for other in verb.children:  # "shot and killed two men outside X": one act, one place
+        if other.dep_ == "conj" and other.pos_ == "VERB" and other.i == verb.i + 2 and \
+                doc[verb.i + 1].lower_ in ("and", "&") and other not in holders:
+            holders.append(other)
     return holders
 
 
@@ -957,9 +962,8 @@ def _attached(span: Span, holder: Token, origin: bool = True) -> bool:
     of a thing attached is attached too ("patrolled Kabul's streets", "marched in Venezuela's
     capital"), unless the thing is people ("Russia's envoy")."""
     token = span.root
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and \
-            token.head.head.lemma_.lower() in OFFICES:
-        return False  # "arrested a former governor of Rio de Janeiro in Sao Paulo": who
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and _whose(token.head.head):
+        return False  # "a former governor of Rio de Janeiro", "Peter Blake of New Zealand": who
     if token.dep_ == "poss" and (token.head.pos_ == "NOUN" or token.head.is_lower) and \
             token.head.lemma_.lower() not in PEOPLE_NOUNS:
         token = token.head  # "Kabul's streets", "Sri Lanka's west coast" (a tagged PROPN)
@@ -986,6 +990,16 @@ def _attached(span: Span, holder: Token, origin: bool = True) -> bool:
 # ("Russia's Ryazan region", "Poonch district" where the gazetteer has only the towns).
 AREA_WORDS = {"province", "governorate", "state", "oblast", "region", "county", "district",
               "countryside", "area", "department", "regency"}
+
+
+def _whose(noun: Token) -> bool:
+    """Is `noun` someone or something a place 'of' it belongs to, not a place: an office, a
+    person, people, a group named with a place ('the Islamic State of Iraq'); not 'the state
+    of Hidalgo', where the place word is in lower case."""
+    lemma = noun.lemma_.lower()
+    if lemma in FEATURE_NOUNS and noun.is_lower:
+        return False
+    return lemma in OFFICES | PEOPLE_NOUNS or noun.ent_type_ == "PERSON"
 
 
 def _location(mention: PlaceMention, resolved: Mapping[tuple[int, int], tuple[Place, float]],
