@@ -636,6 +636,17 @@ def test_where_someone_is_from_is_not_where_they_were_shot():
         River    PROPN NNP pobj     6  -  I-LOC
     """)
     assert chosen(doc, 1) == ["Amazon River"]
+    doc = parse_of("""
+        Mario    PROPN NNP compound  1  -  PERSON
+        Rossi    PROPN NNP nsubjpass 7  -  I-PERSON
+        ,        PUNCT ,   punct     1
+        of       ADP   IN  prep      1
+        Milan    PROPN NNP pobj      3  -  GPE
+        ,        PUNCT ,   punct     1
+        was      AUX   VBD auxpass   7  be
+        shot     VERB  VBN ROOT      7  shoot
+    """)
+    assert chosen(doc, 7) == []  # nor is it a guess
 
 
 def test_the_place_of_a_verb_coordinated_right_after_the_event_is_the_event_s():

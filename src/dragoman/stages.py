@@ -214,8 +214,9 @@ class PlaceStage:
     # Sea"); 11: no nearest-place guess for a verb of saying or judging; 12: the place word a
     # name stands before is what is captured or patrolled ("the al-Muthanna province"); 13:
     # "Sri Lanka's west coast" with "coast" tagged a proper noun; 14: "shot and killed ...
-    # outside X", and a place "of" someone ("Peter Blake of New Zealand") is not attached
-    version: str = "14"
+    # outside X", and a place "of" someone ("Peter Blake of New Zealand") is not attached, nor
+    # a guess
+    version: str = "15"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

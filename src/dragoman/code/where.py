@@ -878,6 +878,8 @@ def _may_be_where(span: Span) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ not in ("in", "at", "near", "of", "on"):
         return False
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and _whose(root.head.head):
+        return False  # "Thomas Hurndall, 21, of Britain, was shot"
     return root.dep_ not in ("dobj", "poss", "nmod", "conj")
 
 
