@@ -854,6 +854,16 @@ PLACE_POSITIONS = [
         west     PROPN NNP compound 6  -  LOC
         coast    PROPN NNP dobj     1  -  I-LOC
     """, ["Sri Lanka"], 1),
+    ("a town named with its state", """
+        Gunmen   NOUN  NNS nsubj    1  gunman
+        attacked VERB  VBD ROOT     1  attack
+        people   NOUN  NNS dobj     1
+        in       ADP   IN  prep     1
+        Owo      PROPN NNP nmod     7  -  GPE
+        ,        PUNCT ,   punct    4
+        Ondo     PROPN NNP compound 7  -  ORG
+        state    NOUN  NN  pobj     3
+    """, ["Owo"], 1),
     ("but no title after it", """
         Garissa      PROPN NNP compound 2  -  GPE
         County       PROPN NNP compound 2  -  I-GPE

@@ -154,8 +154,9 @@ class ToponymStage:
     # namesake abroad of a place named with it is resolved again in that place's country; 8:
     # so is any place named with its country or region ("Tripoli, Lebanon"); 9: a place a
     # distance is measured from, whatever its label ("40 km from Gao"); 10: "department",
-    # names before "border crossing", a facility is not the town of its name ("White House")
-    version: str = "10"
+    # names before "border crossing", a facility is not the town of its name ("White House");
+    # 11: a town named with its state ("in Owo, Ondo state")
+    version: str = "11"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 

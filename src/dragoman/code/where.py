@@ -201,6 +201,8 @@ def _not_a_place(span: Span) -> bool:
     root = span.root
     if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
         head = root.head
+        if root.dep_ == "nmod" and head.lemma_.lower() in FEATURE_NOUNS and head.is_lower:
+            return False  # "in Owo, Ondo state": a state is a place here, not a government
         return head.lemma_.lower() in PEOPLE_NOUNS or head.ent_type_ in ("NORP", "ORG")
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "over", "about") and \
             root.head.head.lemma_.lower() in TOPIC_NOUNS:
