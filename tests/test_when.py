@@ -71,6 +71,22 @@ def test_what_people_were_doing_dates_the_event_but_what_they_had_done_does_not(
     assert (done.date, done.resolution) == (PUBLISHED, "published")
 
 
+def test_what_people_are_doing_in_a_participle_dates_the_event_done_to_them():
+    doc = parse_of("""
+        Police     NOUN  NNS nsubj    1  police
+        fired      VERB  VBD ROOT     1  fire
+        at         ADP   IN  prep     1
+        supporters NOUN  NNS pobj     2  supporter
+        protesting VERB  VBG acl      3  protest
+        in         ADP   IN  prep     4
+        the        DET   DT  det      7
+        capital    NOUN  NN  pobj     5
+        on         ADP   IN  prep     4
+        Wednesday  PROPN NNP pobj     8  -  DATE
+    """)
+    assert dated(doc, 1).date == date(2016, 3, 9)
+
+
 def test_a_participle_of_the_same_act_dates_it_before_the_statement_does():
     doc = parse_of("""
         Gunmen   NOUN  NNS nsubj    1  gunman

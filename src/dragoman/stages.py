@@ -285,8 +285,9 @@ class DateStage:
     name: str = "dates"
     # 2: a date inside a clause of the event dates that clause, not it; 3: what was tried is
     # dated back, what is planned ahead (events 4); 4: a participle of the same act dates the
-    # event ("attacked a post, killing 11 soldiers on Thursday, the army said on Saturday")
-    version: str = "4"
+    # event ("attacked a post, killing 11 soldiers on Thursday, the army said on Saturday"); 5:
+    # so does what its patients were doing ("fired at supporters protesting on Wednesday")
+    version: str = "5"
     requires: tuple[str, ...] = ("coded",)
     provides: tuple[str, ...] = ("dates",)
 

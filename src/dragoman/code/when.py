@@ -81,7 +81,8 @@ def _embedded(expression: TimeExpression, holder: Token, doc) -> bool:
     government of violating the ceasefire agreed in December', 'a truce that took effect on
     January 1', 'militants who had attacked a bus on March 2'. A clause about people that is
     not in the past perfect tells what they were doing at the time, so its date is kept:
-    'fired at protesters who were demonstrating on Tuesday'."""
+    'fired at protesters who were demonstrating on Tuesday', 'fired at supporters protesting
+    in the capital on Wednesday'."""
     tokens = _tokens_of(expression, doc)
     subtree = {t.i for t in holder.subtree}
     if not tokens or not all(t.i in subtree for t in tokens):
@@ -93,8 +94,9 @@ def _embedded(expression: TimeExpression, holder: Token, doc) -> bool:
         return True
     if all(_same_act(verb) for verb in clauses):
         return False  # "attacked a post, killing 11 soldiers on Thursday": one act, one day
-    return not any(verb.dep_ in ("relcl", "acl") and
-                   any(c.lower_ in ("who", "whom") for c in verb.children) for verb in clauses)
+    return not any(verb.dep_ in ("relcl", "acl") and (
+        any(c.lower_ in ("who", "whom") for c in verb.children)
+        or (verb.dep_ == "acl" and verb.tag_ == "VBG")) for verb in clauses)
 
 
 def _clauses_between(token: Token, holder: Token) -> list[Token]:
