@@ -460,3 +460,14 @@ def test_a_building_is_not_the_town_of_its_name(gaz):
     assert [m.mention.text for m in mentions] == ["White House"]
     assert top(gaz, "White House").name == "White House"  # a town in Tennessee
     assert resolve_places(mentions, gaz, {}, docs={0: doc}) == {}
+    # The recogniser's facility label alone says nothing: it gives it to cities too.
+    doc = parse_of("""
+        Protesters NOUN  NNS nsubj    1  protester
+        marched    VERB  VBD ROOT     1  march
+        near       ADP   IN  prep     1
+        La         PROPN NNP compound 4  -  FAC
+        Paz        PROPN NNP pobj     2  -  I-FAC
+    """)
+    mentions = place_mentions(doc, 0, 0, {})
+    assert [p.name for p, _ in resolve_places(mentions, gaz, {}, docs={0: doc}).values()] == [
+        "La Paz"]

@@ -584,7 +584,7 @@ def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
     docs = docs or {}
     resolved = {(m.sentence, m.start): (place, score)
                 for m, (_, place, score) in zip(mentions, results) if place is not None
-                and not (_facility(m, docs) and place.feature_code.startswith("PPL"))}
+                and not (_facility(m) and place.feature_code.startswith("PPL"))}
     for mention, country in _named_with_abroad(mentions, resolved, docs).items():
         hinted = replace(mention.mention, country_hint=country)
         (_, place, score), = resolve_toponyms([hinted], gazetteer,
@@ -598,14 +598,11 @@ def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
     return resolved
 
 
-def _facility(mention: PlaceMention, docs: Mapping[int, Doc]) -> bool:
-    """A name the recogniser labels a facility, or that ends in a building's word ('the White
-    House', 'the Serena Hotel')."""
-    doc = docs.get(mention.sentence)
-    label = doc[mention.start : mention.end].root.ent_type_ if doc is not None else None
+def _facility(mention: PlaceMention) -> bool:
+    """A name that ends in a building's word ('the White House', 'the Serena Hotel'). Not
+    the recogniser's FAC label, which it also gives cities ('near La Paz')."""
     words = mention.mention.text.split()
-    return "FAC" in (mention.mention.label, label) or (
-        len(words) > 1 and words[-1].lower() in BUILDING_WORDS)
+    return len(words) > 1 and words[-1].lower() in BUILDING_WORDS
 
 
 # Last words of the names of buildings and sites.
