@@ -242,6 +242,8 @@ PEOPLE_NOUNS = {
     "plane", "helicopter", "drone", "warship", "ship", "vessel", "embassy", "consulate",
     "unit", "division", "brigade", "battalion", "representative", "counterpart", "governor",
     "chief", "mayor", "gunship"}
+# Whom a place "of" them belongs to (`_whose`).
+OWNERS = OFFICES | PEOPLE_NOUNS
 
 
 def _acting(span: Span) -> bool:
@@ -321,7 +323,7 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
                     or plausible(name):
                 names.append(name)  # "Amriya district", "Shaffa villages"
             continue
-        if token.dep_ == "appos" and token.head.lemma_.lower() in SETTLEMENT_NOUNS | {"capital"} \
+        if token.dep_ == "appos" and token.head.lemma_.lower() in SETTLED_OR_CAPITAL \
                 and token.ent_type_ != "NORP":
             names.append(_name_ending_at(token))  # "in the capital, Sana"
             continue
@@ -353,7 +355,7 @@ def _before_its_head(token: Token) -> bool:
     # "Birnin Gwari local government area"; not "the Fatah Halab controlled neighborhoods"
     words = {t.i for child in head.children if child.dep_ in ("amod", "compound")
              and child.is_lower and child.pos_ in ("NOUN", "ADJ") and child.tag_ != "VBN"
-             and head.lemma_.lower() in SETTLEMENT_NOUNS | {"crossing"}
+             and head.lemma_.lower() in NAMED_BEFORE
              for t in child.subtree}
     return head.i > token.i and all(i in subtree or i in words
                                     for i in range(token.i + 1, head.i))
@@ -371,6 +373,10 @@ def _name_ending_at(token: Token) -> Span:
 SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate",
                     "county", "neighbourhood", "neighborhood", "suburb", "oblast", "countryside",
                     "area", "slum", "regency", "department"}
+SETTLED_OR_CAPITAL = SETTLEMENT_NOUNS | {"capital"}
+# Place words a name may stand before with lower-case words between ("the Torkham border
+# crossing", "Birnin Gwari local government area").
+NAMED_BEFORE = SETTLEMENT_NOUNS | {"crossing"}
 # Verbs whose object is ground: what is captured or shelled is a place (unless a person, a
 # people, or an organisation the gazetteer does not know).
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
@@ -712,7 +718,7 @@ def _near(span: Span) -> bool:
     if root.dep_ != "pobj":
         return False
     prep = root.head
-    if prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLEMENT_NOUNS | {"capital"} and \
+    if prep.lower_ == "of" and prep.head.lemma_.lower() in SETTLED_OR_CAPITAL and \
             prep.head.dep_ == "pobj":
         prep = prep.head.head  # "near the town of Nabatieh"
     if prep.lower_ in ("near", "outside", "nearby"):
@@ -1000,7 +1006,7 @@ def _whose(noun: Token) -> bool:
     lemma = noun.lemma_.lower()
     if lemma in FEATURE_NOUNS and noun.is_lower:
         return False
-    return lemma in OFFICES | PEOPLE_NOUNS or noun.ent_type_ == "PERSON"
+    return lemma in OWNERS or noun.ent_type_ == "PERSON"
 
 
 def _location(mention: PlaceMention, resolved: Mapping[tuple[int, int], tuple[Place, float]],
