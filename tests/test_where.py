@@ -888,3 +888,89 @@ def test_a_name_in_a_places_position_is_a_place_and_only_the_name(case, table, e
 ])
 def test_names_are_whole_on_the_model_s_parse(nlp, text, expected):
     assert names(nlp(text)) == expected
+
+
+def known(*places: str):
+    """A gazetteer test that knows only these names."""
+    return lambda name: name in places
+
+
+def test_a_name_with_an_age_is_a_person_not_a_place():
+    doc = parse_of("""
+        Millan  PROPN NNP nsubjpass 5  -  GPE
+        ,       PUNCT ,   punct     0
+        41      NUM   CD  appos     0
+        ,       PUNCT ,   punct     0
+        was     AUX   VBD auxpass   5  be
+        shot    VERB  VBN ROOT      5  shoot
+        in      ADP   IN  prep      5
+        Tijuana PROPN NNP pobj      6  -  GPE
+    """)
+    assert chosen(doc, 5) == ["Tijuana"]
+    doc = parse_of("""
+        The       DET   DT  det       4
+        25        NUM   CD  nummod    3
+        -         PUNCT HYPH punct    3
+        year-old  ADJ   JJ  amod      4
+        Jimenez   PROPN NNP nsubjpass 6  -  GPE
+        was       AUX   VBD auxpass   6  be
+        captured  VERB  VBN ROOT      6  capture
+        near      ADP   IN  prep      6
+        Baghdad   PROPN NNP pobj      7  -  GPE
+    """)
+    assert names(doc) == ["Baghdad"]
+
+
+def test_an_unknown_single_name_that_was_captured_is_a_person():
+    table = """
+        Ocalan   PROPN NNP nsubjpass 2  -  GPE
+        was      AUX   VBD auxpass   2  be
+        captured VERB  VBN ROOT      2  capture
+        in       ADP   IN  prep      2
+        Kenya    PROPN NNP pobj      3  -  GPE
+    """
+    doc = parse_of(table)
+    mentions = place_mentions(doc, 0, 0, {}, known("Kenya"))
+    assert [m.mention.text for m in mentions] == ["Kenya"]
+    # a town the gazetteer knows is still the place that was captured
+    mentions = place_mentions(doc, 0, 0, {}, known("Kenya", "Ocalan"))
+    assert [m.mention.text for m in mentions] == ["Ocalan", "Kenya"]
+
+
+# A country's name before a thing says whose it is, not where (sentence, event verb, the
+# event's place): "a U.S. patrol", "US-Chinese relations"; before a place word, or after a
+# preposition where the parser took the event's verb for a noun, it is still a place.
+COUNTRY_BEFORE = [("""
+        Militants NOUN  NNS nsubjpass 2  militant
+        were      AUX   VBD auxpass   2  be
+        killed    VERB  VBN ROOT      2  kill
+        in        ADP   IN  prep      2
+        a         DET   DT  det       6
+        U.S.      PROPN NNP compound  6  -  GPE
+        airstrike NOUN  NN  pobj      3
+    """, 2, None), ("""
+        He        PRON  PRP nsubj    1
+        was       AUX   VBD ROOT     1  be
+        shot      VERB  VBN conj     1  shoot
+        in        ADP   IN  prep     2
+        the       DET   DT  det      7
+        Sri       PROPN NNP compound 6  -  GPE
+        Lanka     PROPN NNP compound 7  -  I-GPE
+        capital   NOUN  NN  pobj     3
+    """, 2, ["Sri Lanka"]), ("""
+        Soldiers  NOUN  NNS nsubj    5  soldier
+        in        ADP   IN  prep     0
+        northeast ADJ   JJ  amod     4
+        China     PROPN NNP compound 4  -  GPE
+        patrol    NOUN  NN  pobj     1
+        marched   VERB  VBD ROOT     5  march
+    """, 4, ["China"])]
+
+
+@pytest.mark.parametrize("table, verb, place", COUNTRY_BEFORE)
+def test_a_country_before_a_thing_says_whose_it_is(table, verb, place):
+    doc = parse_of(table)
+    mentions = place_mentions(doc, 0, 0, {}, scale_of=lambda name: 1 if name in (
+        "U.S.", "Sri Lanka", "China") else TOWN)
+    found = choose_mention(doc[verb], doc[verb], mentions)
+    assert (found and found[0].mention.text) == (place and place[0])

@@ -155,8 +155,9 @@ class ToponymStage:
     # so is any place named with its country or region ("Tripoli, Lebanon"); 9: a place a
     # distance is measured from, whatever its label ("40 km from Gao"); 10: "department",
     # names before "border crossing", a facility is not the town of its name ("White House");
-    # 11: a town named with its state ("in Owo, Ondo state")
-    version: str = "11"
+    # 11: a town named with its state ("in Owo, Ondo state"); 12: a person's name taken for a
+    # place ("Millan, 41, was shot"), a country before a thing ("a U.S. airstrike")
+    version: str = "12"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 

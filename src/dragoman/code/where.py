@@ -66,7 +66,8 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     `scale_of` (`gazetteer_scale`), each mention says how broad a place it names."""
     def fits(span: Span) -> bool:
         return bool(span.text.strip()) and not _acting(span) and not _not_a_place(span) and \
-            span.text.lower() not in country_of_adjective  # "the Kazakh capital"
+            span.text.lower() not in country_of_adjective and \
+            not _a_person(span, is_place)  # "the Kazakh capital"
 
     spans = [(_with_place_word(_strip_article(e)), e.label_) for e in doc.ents
              if e.label_ in PLACE_LABELS]
@@ -90,6 +91,8 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     for span, label in sorted(spans, key=lambda s: s[0].start):
         country, feature = _hints(span, country_of_adjective)
         scale = _scale(span, feature, scale_of)
+        if scale <= COUNTRY and _qualifies_a_thing(span):
+            continue
         found.append(PlaceMention(sentence, span.start, span.end, ToponymMention(
             text=span.text, start=offset + span.start_char, end=offset + span.end_char,
             label=label, country_hint=country, feature_hint=feature), _is_locative(span),
@@ -256,6 +259,46 @@ def _acting(span: Span) -> bool:
     if root.dep_ == "poss":
         return root.head.lemma_.lower() in PEOPLE_NOUNS or root.head.ent_type_ in ("NORP", "ORG")
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+# Common nouns a country's name may stand before as the place it names: "the Sri Lanka
+# capital", "an Afghanistan battlefield", "a Hong Kong hotel".
+PLACE_NOUNS = FEATURE_NOUNS | {"battlefield", "zone", "soil", "territory", "coast", "side",
+                               "street", "road", "highway", "hotel", "waters", "airspace",
+                               "mainland", "countryside", "interior", "frontier"}
+
+
+def _qualifies_a_thing(span: Span) -> bool:
+    """A country's name before a thing that is not a place says whose it is: "a U.S.
+    airstrike", "a US military convoy", "U.S. custody", "US-Chinese relations"."""
+    root = span.root
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.text == "-" and span.end + 1 < len(span.doc) and \
+            span.doc[span.end + 1].pos_ == "ADJ":
+        return True
+    head = root.head
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and (before.pos_ == "ADP" or before.lower_ in DIRECTIONS):
+        return False  # a verb the parser took for a noun: "captured in Afghanistan sobs"
+    return root.dep_ == "compound" and head.pos_ == "NOUN" and head.i > root.i and \
+        head.is_alpha and head.lemma_.lower() not in PLACE_NOUNS
+
+
+def _a_person(span: Span, is_place: Callable[[str], bool] | None) -> bool:
+    """A person's name the recogniser took for a place: one with an age ('Millan, 41, was
+    shot', 'the 25-year-old Jimenez'), or a single name the gazetteer does not know that
+    was captured, shot or killed ('Ocalan was captured in Kenya')."""
+    doc = span.doc
+    after = [t for t in doc[span.end : span.end + 4] if t.lower_ not in ("now", "aged")]
+    if len(after) >= 3 and after[0].text == "," and after[1].like_num and \
+            after[1].text.isdigit() and 0 < int(after[1].text) < 120 and after[2].text == ",":
+        return True
+    before = doc[max(span.start - 3, 0) : span.start].text.lower().replace(" ", "")
+    if before.endswith(("year-old", "years-old")):
+        return True
+    root = span.root
+    return len(span) == 1 and is_place is not None and root.dep_ == "nsubjpass" and \
+        root.head.lemma_.lower() in PEOPLE_VERBS | TAKING_VERBS and not is_place(span.text)
 
 
 def _proper_names(doc: Doc) -> list[Span]:
