@@ -974,3 +974,30 @@ def test_a_country_before_a_thing_says_whose_it_is(table, verb, place):
         "U.S.", "Sri Lanka", "China") else TOWN)
     found = choose_mention(doc[verb], doc[verb], mentions)
     assert (found and found[0].mention.text) == (place and place[0])
+
+
+def test_the_place_of_what_a_protest_is_against_is_no_guess():
+    table = """
+        Students  NOUN  NNS nsubj    1  student
+        protested VERB  VBD ROOT     1  protest
+        against   ADP   IN  prep     1
+        NATO      PROPN NNP poss     5  -  ORG
+        's        PART  POS case     3
+        bombing   NOUN  NN  pobj     2
+        of        ADP   IN  prep     5
+        Yugoslavia PROPN NNP pobj    6  -  GPE
+    """
+    assert chosen(parse_of(table), 1) == []
+    # where the protest was: "against Bush in Ghent" may be either, and stays a guess
+    table = """
+        Students  NOUN  NNS nsubj    1  student
+        protested VERB  VBD ROOT     1  protest
+        against   ADP   IN  prep     1
+        Bush      PROPN NNP pobj     2  -  PERSON
+        in        ADP   IN  prep     3
+        the       DET   DT  det      6
+        town      NOUN  NN  pobj     4
+        of        ADP   IN  prep     6
+        Ghent     PROPN NNP pobj     7  -  GPE
+    """
+    assert chosen(parse_of(table), 1) == ["Ghent"]

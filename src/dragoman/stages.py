@@ -217,8 +217,9 @@ class PlaceStage:
     # name stands before is what is captured or patrolled ("the al-Muthanna province"); 13:
     # "Sri Lanka's west coast" with "coast" tagged a proper noun; 14: "shot and killed ...
     # outside X", and a place "of" someone ("Peter Blake of New Zealand") is not attached, nor
-    # a guess
-    version: str = "15"
+    # a guess; 16: the place of what a protest is against ("protested against the bombing of
+    # Yugoslavia") is no guess
+    version: str = "16"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

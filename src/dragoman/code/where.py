@@ -838,12 +838,39 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
     # A country or a region named before the event and not attached to it is its setting ("In
     # Syria, monitors said five were killed"), not a guess for its place (`setting_mention`).
     likely = [m for m in mentions if _may_be_where(doc[m.start : m.end])
-              and not (m.start < trigger.i and m.scale < CITY)]
+              and not (m.start < trigger.i and m.scale < CITY)
+              and not _protested_over(doc[m.start : m.end], verb)]
     near = [m for m in likely if m.start in clause] or likely
     best = min(near, key=lambda m: abs(m.start - trigger.i), default=None)
     if best is None or abs(best.start - trigger.i) > FAR or best.start < trigger.i - FAR_BEFORE:
         return None
     return best, "sentence"
+
+
+PROTEST_VERBS = {"protest", "demonstrate", "rally", "march"}
+
+
+def _protested_over(span: Span, verb: Token) -> bool:
+    """'protested against NATO's air attack on the embassy in Yugoslavia', 'against plans to
+    build a reactor in Normandy': a place of the act or plan protested against, reached
+    through its object ('on', 'of') or a clause, is what the protest is about. 'Demonstrated
+    against Bush in central Brussels' may be either, and is left a guess."""
+    if verb.lemma_.lower() not in PROTEST_VERBS:
+        return False
+    token = span.root
+    through = False
+    for _ in range(12):
+        head = token.head
+        if head == token or head == verb:
+            return False
+        if head.dep_ == "prep" and head.head == verb and head.lower_ in ("against", "over",
+                                                                         "about"):
+            return through
+        if head.lower_ == "on" or head.pos_ in ("VERB", "AUX") or (
+                head.lower_ == "of" and head.head.lemma_.lower() not in FEATURE_NOUNS):
+            through = True  # not "the town of Ghent"
+        token = head
+    return False
 
 
 def _ground(span: Span) -> Token:
