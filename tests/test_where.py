@@ -662,6 +662,13 @@ NO_PLACES = [
         Kabul    PROPN NNP compound 4  -  GPE
         governor NOUN  NN  dobj     1
     """),
+    ("qualifies a movement", """
+        the        DET   DT  det      3
+        Aceh       PROPN NNP compound 3  -  GPE
+        resistance NOUN  NN  compound 3
+        movement   NOUN  NN  nsubj    4
+        appealed   VERB  VBD ROOT     4  appeal
+    """),
 ]
 
 

@@ -244,7 +244,8 @@ PEOPLE_NOUNS = {
     "peacekeeper", "contractor", "activist", "protester", "demonstrator", "cleric", "aircraft",
     "plane", "helicopter", "drone", "warship", "ship", "vessel", "embassy", "consulate",
     "unit", "division", "brigade", "battalion", "representative", "counterpart", "governor",
-    "chief", "mayor", "gunship"}
+    "chief", "mayor", "gunship", "movement", "organization", "organisation", "faction",
+    "militia", "gang", "network"}
 # Whom a place "of" them belongs to (`_whose`).
 OWNERS = OFFICES | PEOPLE_NOUNS
 
@@ -932,7 +933,7 @@ PEOPLE_VERBS = {"shoot", "kill", "wound", "injure", "murder", "assassinate", "ex
 # development set marks the offensive's place for them).
 STATEMENT_VERBS = {"condemn", "denounce", "criticize", "criticise", "praise", "welcome",
                    "accuse", "blame", "deny", "reject", "urge", "demand", "warn", "say", "hail",
-                   "deplore", "decry", "applaud", "discuss", "debate", "mourn", "commemorate"}
+                   "deplore", "decry", "applaud", "discuss", "debate", "mourn", "commemorate", "tell"}
 # Verbs whose 'from' names who lost something, not where it happened.
 TAKING_VERBS = {"capture", "recapture", "seize", "take", "retake", "wrest", "win", "grab",
                 "steal", "snatch"}
