@@ -1008,3 +1008,17 @@ def test_the_place_of_what_a_protest_is_against_is_no_guess():
         Ghent     PROPN NNP pobj     7  -  GPE
     """
     assert chosen(parse_of(table), 1) == ["Ghent"]
+
+
+@pytest.mark.parametrize("name, places", [("Mayadeen", ["Mayadeen"]), ("March", []),
+                                          ("Nov.", [])])
+def test_a_place_the_recogniser_took_for_a_date(name, places):
+    doc = parse_of(f"""
+        He      PRON  PRP nsubjpass 2
+        was     AUX   VBD auxpass   2  be
+        killed  VERB  VBN ROOT      2  kill
+        in      ADP   IN  prep      2
+        {name}  PROPN NNP pobj      3  -  DATE
+    """)
+    mentions = place_mentions(doc, 0, 0, {}, known("Mayadeen", "March", "Nov."))
+    assert [m.mention.text for m in mentions] == places

@@ -156,7 +156,8 @@ class ToponymStage:
     # distance is measured from, whatever its label ("40 km from Gao"); 10: "department",
     # names before "border crossing", a facility is not the town of its name ("White House");
     # 11: a town named with its state ("in Owo, Ondo state"); 12: a person's name taken for a
-    # place ("Millan, 41, was shot"), a country before a thing ("a U.S. airstrike")
+    # place ("Millan, 41, was shot"), a country before a thing ("a U.S. airstrike"), a place
+    # the recogniser took for a date ("killed in Mayadeen")
     version: str = "12"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")

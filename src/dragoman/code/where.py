@@ -65,7 +65,7 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     `is_place` (a gazetteer test), other proper names the gazetteer knows ('Aleis'). With
     `scale_of` (`gazetteer_scale`), each mention says how broad a place it names."""
     def fits(span: Span) -> bool:
-        return bool(span.text.strip()) and not _acting(span) and not _not_a_place(span) and \
+        return bool(span.text.strip()) and not _acting(span) and not _not_a_place(span, is_place) and \
             span.text.lower() not in country_of_adjective and \
             not _a_person(span, is_place)  # "the Kazakh capital"
 
@@ -188,10 +188,11 @@ def _is_locative(span: Span) -> bool:
 CLOCK_WORDS = {"a.m.", "p.m.", "a.m", "p.m"}  # "at 8:45 A.M. (Damascus time)"
 
 
-def _not_a_place(span: Span) -> bool:
+def _not_a_place(span: Span, is_place: Callable[[str], bool] | None = None) -> bool:
     """Dates ('in March'), and place names that only qualify people ('U.S. soldiers',
     'Syrian Arab Army'): not where anything happened."""
-    if span.root.ent_type_ in ("DATE", "TIME") or span.root.lower_ in calendar_words() or \
+    date = span.root.ent_type_ in ("DATE", "TIME") and not _place_not_date(span.root, is_place)
+    if date or span.root.lower_ in calendar_words() or \
             span.text in ("GMT", "UTC") or span.text.lower() in CLOCK_WORDS:
         return True
     if not any(c.isupper() for c in span.text) or span.text.endswith("-"):
@@ -358,7 +359,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
 
     names: list[Span] = []
     for token in doc:
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or token.ent_type_ in NOT_NAMES:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper() or (
+                token.ent_type_ in NOT_NAMES and not _place_not_date(token, is_place)):
             continue
         if token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN" and \
                 token.head.lemma_.lower() in FEATURE_NOUNS and _before_its_head(token):
@@ -386,6 +388,13 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
                                        _reference_point(_name_ending_at(token))):
             names.append(_name_ending_at(token))  # and "40 km from Gao", whatever its label
     return names
+
+
+def _place_not_date(token: Token, is_place: Callable[[str], bool] | None) -> bool:
+    """'killed in Mayadeen', with 'Mayadeen' labelled a date: a proper noun without digits
+    that names no day or month and that the gazetteer knows."""
+    return token.ent_type_ in ("DATE", "TIME") and is_place is not None and \
+        token.is_alpha and token.lower_ not in calendar_words() and is_place(token.text)
 
 
 def _before_its_head(token: Token) -> bool:
