@@ -1022,3 +1022,14 @@ def test_a_place_the_recogniser_took_for_a_date(name, places):
     """)
     mentions = place_mentions(doc, 0, 0, {}, known("Mayadeen", "March", "Nov."))
     assert [m.mention.text for m in mentions] == places
+
+
+def test_a_name_before_a_site_is_the_place():
+    doc = parse_of("""
+        Workers      NOUN  NNS nsubj    1  worker
+        demonstrated VERB  VBD ROOT     1  demonstrate
+        at           ADP   IN  prep     1
+        Orly         PROPN NNP compound 4
+        airport      NOUN  NN  pobj     2
+    """)
+    assert chosen(doc, 1) == ["Orly"]

@@ -157,7 +157,8 @@ class ToponymStage:
     # names before "border crossing", a facility is not the town of its name ("White House");
     # 11: a town named with its state ("in Owo, Ondo state"); 12: a person's name taken for a
     # place ("Millan, 41, was shot"), a country before a thing ("a U.S. airstrike"), a place
-    # the recogniser took for a date ("killed in Mayadeen")
+    # the recogniser took for a date ("killed in Mayadeen"), a name before a site ("Orly
+    # airport")
     version: str = "12"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")

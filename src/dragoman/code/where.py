@@ -363,7 +363,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
                 token.ent_type_ in NOT_NAMES and not _place_not_date(token, is_place)):
             continue
         if token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN" and \
-                token.head.lemma_.lower() in FEATURE_NOUNS and _before_its_head(token):
+                token.head.lemma_.lower() in FEATURE_NOUNS | FACILITY_NOUNS and \
+                _before_its_head(token):
             name = _name_ending_at(token)
             if (token.head.lemma_.lower() in SETTLEMENT_NOUNS and token.ent_type_ != "NORP") \
                     or plausible(name):
@@ -388,6 +389,19 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
                                        _reference_point(_name_ending_at(token))):
             names.append(_name_ending_at(token))  # and "40 km from Gao", whatever its label
     return names
+
+
+# Last words of the names of buildings and sites.
+BUILDING_WORDS = {"house", "hotel", "palace", "hospital", "mosque", "church", "cathedral",
+                  "temple", "stadium", "embassy", "consulate", "building", "tower", "hall",
+                  "university", "school", "college", "prison", "jail", "museum", "mall",
+                  "market", "bazaar", "station", "bridge", "square"}
+
+
+# Nouns of sites a place's name may stand before ("the Tororo railway yard", "Orly
+# airport", "Aleppo university"): the name is the place's.
+FACILITY_NOUNS = {"airport", "airbase", "court", "yard", "plant", "academy", "barracks",
+                  "compound", "checkpoint"} | BUILDING_WORDS
 
 
 def _place_not_date(token: Token, is_place: Callable[[str], bool] | None) -> bool:
@@ -662,13 +676,6 @@ def _facility(mention: PlaceMention) -> bool:
     the recogniser's FAC label, which it also gives cities ('near La Paz')."""
     words = mention.mention.text.split()
     return len(words) > 1 and words[-1].lower() in BUILDING_WORDS
-
-
-# Last words of the names of buildings and sites.
-BUILDING_WORDS = {"house", "hotel", "palace", "hospital", "mosque", "church", "cathedral",
-                  "temple", "stadium", "embassy", "consulate", "building", "tower", "hall",
-                  "university", "school", "college", "prison", "jail", "museum", "mall",
-                  "market", "bazaar", "station", "bridge", "square"}
 
 
 # A place of fewer people than this, resolved in another country than a place named with it,
