@@ -1033,3 +1033,17 @@ def test_a_name_before_a_site_is_the_place():
         airport      NOUN  NN  pobj     2
     """)
     assert chosen(doc, 1) == ["Orly"]
+
+
+@pytest.mark.parametrize("name, places", [("Silopi", ["Silopi"]), ("Shiite", [])])
+def test_a_name_labelled_a_people_is_a_place_the_gazetteer_knows(name, places):
+    doc = parse_of(f"""
+        He      PRON  PRP nsubjpass 2
+        was     AUX   VBD auxpass   2  be
+        killed  VERB  VBN ROOT      2  kill
+        in      ADP   IN  prep      2
+        {name}  PROPN NNP compound  5  -  NORP
+        town    NOUN  NN  pobj      3
+    """)
+    mentions = place_mentions(doc, 0, 0, {}, known("Silopi"))
+    assert [m.mention.text for m in mentions] == places

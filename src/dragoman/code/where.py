@@ -353,9 +353,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
     Hamas')."""
     def plausible(span: Span) -> bool:
         label = span.root.ent_type_
-        if label == "NORP":
-            return False
-        return label not in ("PERSON", "ORG") or (is_place is not None and is_place(span.text))
+        return label not in ("PERSON", "ORG", "NORP") or (
+            is_place is not None and is_place(span.text))  # "in Silopi town", labelled NORP
 
     names: list[Span] = []
     for token in doc:
