@@ -1047,3 +1047,14 @@ def test_a_name_labelled_a_people_is_a_place_the_gazetteer_knows(name, places):
     """)
     mentions = place_mentions(doc, 0, 0, {}, known("Silopi"))
     assert [m.mention.text for m in mentions] == places
+
+
+def test_a_site_taken_is_a_place_whatever_its_label():
+    doc = parse_of("""
+        Jihadists PROPN NNPS nsubj   1
+        stormed   VERB  VBD ROOT     1  storm
+        the       DET   DT  det      4
+        Heart     PROPN NNP compound 4  -  ORG
+        Hospital  PROPN NNP dobj     1  -  I-ORG
+    """)
+    assert chosen(doc, 1) == ["Heart Hospital"]

@@ -158,7 +158,8 @@ class ToponymStage:
     # 11: a town named with its state ("in Owo, Ondo state"); 12: a person's name taken for a
     # place ("Millan, 41, was shot"), a country before a thing ("a U.S. airstrike"), a place
     # the recogniser took for a date ("killed in Mayadeen"), a name before a site ("Orly
-    # airport"), a name labelled a people that the gazetteer knows ("in Silopi town")
+    # airport"), a name labelled a people that the gazetteer knows ("in Silopi town"), a site
+    # taken whatever its label ("stormed the Heart Hospital")
     version: str = "12"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")

@@ -353,6 +353,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
     Hamas')."""
     def plausible(span: Span) -> bool:
         label = span.root.ent_type_
+        if span[-1].lower_ in NAME_SCALES or span[-1].lower_ in FACILITY_NOUNS:
+            return True  # "stormed the Heart Hospital", "entered the Al-Assad Suburb"
         return label not in ("PERSON", "ORG", "NORP") or (
             is_place is not None and is_place(span.text))  # "in Silopi town", labelled NORP
 
