@@ -1058,3 +1058,24 @@ def test_a_site_taken_is_a_place_whatever_its_label():
         Hospital  PROPN NNP dobj     1  -  I-ORG
     """)
     assert chosen(doc, 1) == ["Heart Hospital"]
+
+
+def test_a_participle_takes_a_place_of_its_own_before_its_verbs():
+    doc = parse_of("""
+        ISIS        PROPN NNP nsubj    1  -  ORG
+        launched    VERB  VBD ROOT     1  launch
+        an          DET   DT  det      3
+        offensive   NOUN  NN  dobj     1
+        in          ADP   IN  prep     1
+        Homs        PROPN NNP pobj     4  -  GPE
+        ,           PUNCT ,   punct    1
+        targeting   VERB  VBG advcl    1  target
+        defenses    NOUN  NNS oprd     7  defense
+        near        ADP   IN  prep     8
+        the         DET   DT  det      11
+        village     NOUN  NN  pobj     9
+        of          ADP   IN  prep     11
+        Huwaysis    PROPN NNP pobj     12 -  ORG
+    """)
+    assert chosen(doc, 7) == ["Huwaysis"]
+    assert chosen(doc, 1) == ["Homs"]

@@ -221,8 +221,9 @@ class PlaceStage:
     # "Sri Lanka's west coast" with "coast" tagged a proper noun; 14: "shot and killed ...
     # outside X", and a place "of" someone ("Peter Blake of New Zealand") is not attached, nor
     # a guess; 16: the place of what a protest is against ("protested against the bombing of
-    # Yugoslavia") is no guess
-    version: str = "16"
+    # Yugoslavia") is no guess; 17: a participle's own place before its verb's ("launched an
+    # offensive in Homs, targeting the village of Huwaysis")
+    version: str = "17"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

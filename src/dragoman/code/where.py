@@ -814,7 +814,8 @@ def setting_mention(trigger: Token, mentions: Sequence[PlaceMention]) -> PlaceMe
 def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[PlaceMention]
                    ) -> tuple[PlaceMention, str] | None:
     """The place mention an event happened at: attached to its verb or noun ('kicked off in
-    Astana'), else to one of its arguments ('rebel factions in Syria are attacking'), else the
+    Astana'), or named after it in its own phrase before its main verb's ('launched an
+    offensive in Homs, targeting the village of Huwaysis'), else to one of its arguments ('rebel factions in Syria are attacking'), else the
     nearest likely place in the same clause, else in the sentence, if not far; then the
     narrowest place named with it. A place that only measures distance ('600 km west of
     Kathmandu') is not chosen. None when the sentence names no place for it."""
@@ -835,7 +836,13 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
         mentions = [m for m in mentions if m.start not in said]
     if not mentions:
         return None
+    own = {t.i for t in (anchor or trigger).subtree}
     for holder in _holders(anchor, trigger):
+        if holder not in (anchor, trigger) and not _one_act(holder, verb):
+            inside = [m for m in mentions if m.start in own and m.start > verb.i
+                      and _may_be_where(doc[m.start : m.end])]
+            if inside:
+                return most_specific(_possessed(inside, doc)), "attached"
         patients = [m for m in mentions if _ground(doc[m.start : m.end]).head == holder
                     and _ground(doc[m.start : m.end]).dep_ in ("nsubjpass", "dobj")
                     and holder.lemma_.lower() not in PEOPLE_VERBS]
@@ -889,6 +896,12 @@ def _protested_over(span: Span, verb: Token) -> bool:
             through = True  # not "the town of Ghent"
         token = head
     return False
+
+
+def _one_act(first: Token, second: Token) -> bool:
+    """'shot and killed': two verbs of one act, sharing its place."""
+    first, second = sorted((first, second), key=lambda t: t.i)
+    return second.dep_ == "conj" and second.head == first and second.i == first.i + 2
 
 
 def _ground(span: Span) -> Token:
