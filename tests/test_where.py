@@ -1079,3 +1079,25 @@ def test_a_participle_takes_a_place_of_its_own_before_its_verbs():
     """)
     assert chosen(doc, 7) == ["Huwaysis"]
     assert chosen(doc, 1) == ["Homs"]
+
+
+def test_a_name_made_with_of_is_one_place():
+    doc = parse_of("""
+        the       DET   DT  det       2
+        oil-rich  ADJ   JJ  amod      2
+        Gulf      PROPN NNP nsubjpass 6  -  LOC
+        of        ADP   IN  prep      2
+        Guinea    PROPN NNP pobj      3  -  GPE
+        was       AUX   VBD auxpass   6  be
+        patrolled VERB  VBN ROOT      6  patrol
+    """)
+    assert names(doc) == ["Gulf of Guinea"]
+    doc = parse_of("""
+        The       DET   DT  det       1
+        Straits   PROPN NNPS nsubjpass 5
+        of        ADP   IN  prep      1
+        Malacca   PROPN NNP pobj      2  -  GPE
+        is        AUX   VBZ auxpass   5  be
+        patrolled VERB  VBN ROOT      5  patrol
+    """)
+    assert names(doc) == ["Straits of Malacca"]

@@ -87,6 +87,11 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     spans = [(_whole_words(span), label) for span, label in spans]
     spans = [(_whole_name(span, {t.i for other, _ in spans if other is not span
                                  for t in other}), label) for span, label in spans]
+    spans = [(_of_name(span), label) for span, label in spans]
+    spans = [(span, label) for n, (span, label) in enumerate(spans)
+             if not any(other.start <= span.start and span.end <= other.end and
+                        (len(other) > len(span) or m < n)
+                        for m, (other, _) in enumerate(spans) if m != n)]
     found: list[PlaceMention] = []
     for span, label in sorted(spans, key=lambda s: s[0].start):
         country, feature = _hints(span, country_of_adjective)
@@ -572,6 +577,34 @@ def _whole_name(span: Span, taken: set[int]) -> Span:
         end += step
     while start > 0 and doc[start - 1].whitespace_ and proper(start - 1):
         start -= 1
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
+
+
+# Capitalised words that make a name with "of": "the Gulf of Guinea", "the Straits of
+# Malacca", "the Republic of Congo", "the Isle of Man".
+OF_NAMES = {"gulf", "strait", "straits", "republic", "bay", "sea", "isle", "isles", "cape",
+            "lake", "kingdom", "sultanate", "emirate"}
+
+
+def _of_name(span: Span) -> Span:
+    """A name of the form 'Gulf of Guinea' is one place, whichever half the recogniser found:
+    'Gulf', 'Malacca' of 'the Straits of Malacca'."""
+    doc = span.doc
+    start, end = span.start, span.end
+
+    def capital(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN"
+
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in OF_NAMES \
+            and doc[start - 2].text[:1].isupper():
+        start -= 2
+        while capital(start - 1) and doc[start - 1].ent_type_ not in NOT_NAMES:
+            start -= 1  # "the Democratic Republic of Congo"
+    elif doc[end - 1].lower_ in OF_NAMES and end + 1 < len(doc) and doc[end].lower_ == "of" \
+            and capital(end + 1):
+        end += 2
+        while capital(end):
+            end += 1
     return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
