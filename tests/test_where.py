@@ -1101,3 +1101,15 @@ def test_a_name_made_with_of_is_one_place():
         patrolled VERB  VBN ROOT      5  patrol
     """)
     assert names(doc) == ["Straits of Malacca"]
+
+
+@pytest.mark.parametrize("verb, lemma, name, places", [
+    ("entered", "enter", "Dahiyat", ["Dahiyat"]), ("stormed", "storm", "Army", []),
+    ("captured", "capture", "Dahiyat", [])])
+def test_what_is_entered_or_stormed_is_a_place_whatever_its_label(verb, lemma, name, places):
+    doc = parse_of(f"""
+        Rebels  NOUN  NNS nsubj    1  rebel
+        {verb}  VERB  VBD ROOT     1  {lemma}
+        {name}  PROPN NNP dobj     1  -  PERSON
+    """)
+    assert names(doc) == places

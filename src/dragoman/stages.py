@@ -159,7 +159,8 @@ class ToponymStage:
     # place ("Millan, 41, was shot"), a country before a thing ("a U.S. airstrike"), a place
     # the recogniser took for a date ("killed in Mayadeen"), a name before a site ("Orly
     # airport"), a name labelled a people that the gazetteer knows ("in Silopi town"), a site
-    # taken whatever its label ("stormed the Heart Hospital")
+    # taken whatever its label ("stormed the Heart Hospital"), a name made with "of" ("the
+    # Gulf of Guinea"), what is entered or stormed ("entered Dahiyat Al-Assad")
     version: str = "12"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
