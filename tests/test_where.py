@@ -1113,3 +1113,24 @@ def test_what_is_entered_or_stormed_is_a_place_whatever_its_label(verb, lemma, n
         {name}  PROPN NNP dobj     1  -  PERSON
     """)
     assert names(doc) == places
+
+
+def test_a_verb_does_not_take_a_place_from_what_is_said_of_it():
+    doc = parse_of("""
+        Police    NOUN  NNS nsubj    1  police
+        raided    VERB  VBD ROOT     1  raid
+        a         DET   DT  det      3
+        mosque    NOUN  NN  dobj     1
+        in        ADP   IN  prep     3
+        Mombasa   PROPN NNP pobj     4  -  GPE
+        and       CCONJ CC  cc       1
+        arrested  VERB  VBD conj     1  arrest
+        men       NOUN  NNS dobj     7  man
+        ,         PUNCT ,   punct    7
+        saying    VERB  VBG advcl    7  say
+        fighters  NOUN  NNS nsubj    12 fighter
+        trained   VERB  VBD ccomp    10 train
+        in        ADP   IN  prep     12
+        Somalia   PROPN NNP pobj     13 -  GPE
+    """)
+    assert chosen(doc, 7) == ["Mombasa"]

@@ -875,7 +875,9 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
         mentions = [m for m in mentions if m.start not in said]
     if not mentions:
         return None
-    own = {t.i for t in (anchor or trigger).subtree}
+    own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "relcl" or (
+        c.lemma_.lower() in STATEMENT_VERBS and c.pos_ == "VERB")
+        for t in c.subtree}  # not "..., saying the mosque recruited fighters in Somalia"
     for holder in _holders(anchor, trigger):
         if holder not in (anchor, trigger) and not _one_act(holder, verb):
             inside = [m for m in mentions if m.start in own and m.start > verb.i
