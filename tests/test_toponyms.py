@@ -58,6 +58,8 @@ CITIES = [
     city(3911925, "La Paz", "BO", 812_799, -16.50, -68.15, "04"),
     city(4000900, "La Paz", "MX", 244_219, 24.14, -110.31, "03"),
     city(4667282, "White House", "US", 11_226, 36.47, -86.65, "TN"),
+    city(9000006, "Kafr Zita", "SY", 1_200, 35.83, 36.70, "12"),
+    city(9000007, "Kafr Zita", "SY", 3_500, 32.70, 36.20, "06"),
 ]
 COUNTRIES = [
     country("UA", "UKR", 690791, "Ukraine", "Kyiv", 44_622_516),
@@ -161,6 +163,14 @@ def test_other_mentions_of_the_article_are_context(gaz):
     beside_syria = resolve_toponyms([mention("Nawa"), mention("Syria"), mention("Daraa")], gaz)
     assert [p.country_code for _, p, _ in beside_syria] == ["SYR", "SYR", "SYR"]
     assert beside_syria[2][1].feature_code == "PPLA"  # the city, not the governorate
+
+
+def test_two_readings_in_one_region_are_evidence_for_the_others(gaz):
+    # "Idlib" may be the city or the governorate; both say Idlib, so "Kafr Zita" next to it is
+    # the village in Idlib, not its larger namesake in Daraa.
+    together = resolve_toponyms([mention("Idlib"), mention("Kafr Zita")], gaz)
+    assert together[1][1].admin1 == together[0][1].admin1 == "Idlib"
+    assert resolve_toponyms([mention("Kafr Zita")], gaz)[0][1].admin1 == "Daraa"
 
 
 def test_country_hint(gaz):

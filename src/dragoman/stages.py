@@ -160,8 +160,9 @@ class ToponymStage:
     # the recogniser took for a date ("killed in Mayadeen"), a name before a site ("Orly
     # airport"), a name labelled a people that the gazetteer knows ("in Silopi town"), a site
     # taken whatever its label ("stormed the Heart Hospital"), a name made with "of" ("the
-    # Gulf of Guinea"), what is entered or stormed ("entered Dahiyat Al-Assad")
-    version: str = "12"
+    # Gulf of Guinea"), what is entered or stormed ("entered Dahiyat Al-Assad"); 13: readings
+    # of a name in one region are evidence ("Istanbul's Kadikoy district")
+    version: str = "13"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 

@@ -14,7 +14,8 @@ of four parts, each in [0, 1]:
   1.0 and the rest 0.2.
 * context (0.30): support from the article. A country the caller lists in `context_countries`
   gives 0.3 + 0.1 * its weight relative to the heaviest; another mention of the article that
-  resolved without doubt gives 0.4 for the same country, 0.45 when that mention is the country
+  resolved without doubt (by a margin, or with every close reading in one first-level
+  region: "Istanbul" the province or the city) gives 0.4 for the same country, 0.45 when that mention is the country
   itself and 1.0 for the same first-level region; a matching `country_hint` gives 1.0; a country
   bordering one of the caller's (`bordering`) gives 0.3, since forces act across their borders
   (Israeli forces in the West Bank). Places in countries without support get 0; when the article
@@ -279,9 +280,14 @@ def _ranked(
 
 
 def _certain(ranked: Sequence[_Scored]) -> bool:
+    """Is the best reading evidence for the article's other mentions? When it wins by the
+    margin, or when every reading close to it lies in the same first-level region ("Istanbul"
+    the province and "Istanbul" the city say the same of "Istanbul's Kadikoy district")."""
     if not ranked or not ranked[0].acceptable:
         return False
-    return len(ranked) == 1 or ranked[0].score - ranked[1].score >= EVIDENCE_MARGIN
+    best = ranked[0].place
+    return all(r.place.country_code == best.country_code and r.place.admin1 == best.admin1
+               and best.admin1 for r in ranked[1:] if ranked[0].score - r.score < EVIDENCE_MARGIN)
 
 
 def _with_names(
