@@ -65,9 +65,9 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     `is_place` (a gazetteer test), other proper names the gazetteer knows ('Aleis'). With
     `scale_of` (`gazetteer_scale`), each mention says how broad a place it names."""
     def fits(span: Span) -> bool:
-        return bool(span.text.strip()) and not _acting(span) and not _not_a_place(span, is_place) and \
-            span.text.lower() not in country_of_adjective and \
-            not _a_person(span, is_place)  # "the Kazakh capital"
+        return bool(span.text.strip()) and not _acting(span) and \
+            not _not_a_place(span, is_place) and not _a_person(span, is_place) and \
+            span.text.lower() not in country_of_adjective  # "the Kazakh capital"
 
     spans = [(_with_place_word(_strip_article(e)), e.label_) for e in doc.ents
              if e.label_ in PLACE_LABELS]
@@ -854,9 +854,9 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
                    ) -> tuple[PlaceMention, str] | None:
     """The place mention an event happened at: attached to its verb or noun ('kicked off in
     Astana'), or named after it in its own phrase before its main verb's ('launched an
-    offensive in Homs, targeting the village of Huwaysis'), else to one of its arguments ('rebel factions in Syria are attacking'), else the
-    nearest likely place in the same clause, else in the sentence, if not far; then the
-    narrowest place named with it. A place that only measures distance ('600 km west of
+    offensive in Homs, targeting the village of Huwaysis'), else to one of its arguments
+    ('rebel factions in Syria are attacking'), else the nearest likely place in the same
+    clause, else in the sentence, if not far; then the narrowest place named with it. A place that only measures distance ('600 km west of
     Kathmandu') is not chosen. None when the sentence names no place for it."""
     found = _attached_or_near(anchor, trigger, mentions)
     if found is None:
@@ -1004,7 +1004,8 @@ PEOPLE_VERBS = {"shoot", "kill", "wound", "injure", "murder", "assassinate", "ex
 # development set marks the offensive's place for them).
 STATEMENT_VERBS = {"condemn", "denounce", "criticize", "criticise", "praise", "welcome",
                    "accuse", "blame", "deny", "reject", "urge", "demand", "warn", "say", "hail",
-                   "deplore", "decry", "applaud", "discuss", "debate", "mourn", "commemorate", "tell"}
+                   "deplore", "decry", "applaud", "discuss", "debate", "mourn", "commemorate",
+                   "tell"}
 # Verbs whose 'from' names who lost something, not where it happened.
 TAKING_VERBS = {"capture", "recapture", "seize", "take", "retake", "wrest", "win", "grab",
                 "steal", "snatch"}
