@@ -18,9 +18,9 @@ of four parts, each in [0, 1]:
   "Istanbul" the province or the city) gives 0.4 for the same country, 0.45 when that mention
   is the country itself and 1.0 for the same first-level region; a matching `country_hint`
   gives 1.0; a country bordering one of the caller's (`bordering`) gives 0.3, since forces act
-  across their borders (Israeli forces in the West Bank). Places in countries without support get 0; when the article
-  gives no context at all every candidate gets a neutral 0.4. A `country_hint` that disagrees
-  multiplies the total by 0.6.
+  across their borders (Israeli forces in the West Bank). Places in countries without support
+  get 0; when the article gives no context at all every candidate gets a neutral 0.4. A
+  `country_hint` that disagrees multiplies the total by 0.6.
 * name (0.20): 1.0 when the text is the place's own name or a curated English name of one of
   our own places (no GeoNames id), 0.9 when it transliterates the own name ("Jenin" for Janīn),
   0.75 when it is a GeoNames alternate name (0.5 when a town or country among the candidates
