@@ -857,7 +857,8 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
     offensive in Homs, targeting the village of Huwaysis'), else to one of its arguments
     ('rebel factions in Syria are attacking'), else the nearest likely place in the same
     clause, else in the sentence, if not far; then the narrowest place named with it. A
-    place that only measures distance ('600 km west of Kathmandu') is not chosen. None when the sentence names no place for it."""
+    place that only measures distance ('600 km west of Kathmandu') is not chosen. None when
+    the sentence names no place for it."""
     found = _attached_or_near(anchor, trigger, mentions)
     if found is None:
         return None
