@@ -293,3 +293,26 @@ def test_a_person_s_name_that_is_a_capital_is_the_place_after_in(coder):
     # As a subject the name is still the person's (Joseph Muscat, then Malta's prime minister).
     (met,) = code("Muscat met the Italian prime minister in Rome on Monday.")
     assert "MLT" in [e.code for e in met.actor]
+
+
+def test_a_person_in_two_dictionaries_that_agree_counts_for_their_country():
+    actors = ACTORS + [
+        {"id": "person:putin-a", "kind": "person", "names": ["Putin"],
+         "roles": [{"code": "RUS", "sector": "GOV"}], "source": "one"},
+        {"id": "person:putin-b", "kind": "person", "names": ["Putin"],
+         "roles": [{"code": "RUS", "sector": "ELI"}], "source": "other"},
+        {"id": "person:smith-a", "kind": "person", "names": ["Smith"],
+         "roles": [{"code": "USA", "sector": "GOV"}], "source": "one"},
+        {"id": "person:smith-b", "kind": "person", "names": ["Smith"],
+         "roles": [{"code": "GBR", "sector": "GOV"}], "source": "other"},
+    ]
+    resolver = ActorResolver(ActorIndex(actors, AGENTS))
+    doc = parse_of("""
+        Putin  PROPN NNP nsubj 2
+        and    CCONJ CC  cc    0
+        Smith  PROPN NNP conj  0
+        met    VERB  VBD ROOT  2  meet
+    """)
+    state = ArticleActors(when=date(2021, 6, 16))
+    resolver.note_context(resolver.index.scan(doc), state, 1.0, doc)
+    assert dict(state.countries) == {"RUS": 0.5}  # two Smiths disagree: no country

@@ -485,10 +485,13 @@ class ActorResolver:
                     if venue:
                         share *= VENUE_SHARE[lex.kind]
                     state.countries[lex.entry.roles[0].code] += share
-                elif lex.kind == "entity" and len(mention.lexes) == 1:
-                    role, _ = lex.entry.role_on(state.when)
-                    if len(role.code) == 3 and role.code not in NON_STATE:
-                        state.countries[role.code] += 0.5 * weight
+            # A person or group: their country, when every entry of the name agrees on it
+            # ("Putin" from two dictionaries is Russian either way).
+            if mention.lexes and all(lex.kind == "entity" for lex in mention.lexes):
+                codes = {lex.entry.role_on(state.when)[0].code for lex in mention.lexes}
+                code = codes.pop() if len(codes) == 1 else ""
+                if len(code) == 3 and code not in NON_STATE:
+                    state.countries[code] += 0.5 * weight
         if tokens is None:
             return
         for first, second in zip(mentions, mentions[1:]):
