@@ -133,6 +133,14 @@ def test_the_article_context_can_overrule_fame(gaz, text, context, expected):
     assert top(gaz, text, context_countries={context: 1.0}).country_code == expected
 
 
+def test_countries_that_weigh_alike_do_not_pick_a_small_namesake(gaz):
+    # "Biden and Putin met in Geneva": two countries in the article, neither says which Geneva;
+    # a rival of comparable size still takes its country's support.
+    assert top(gaz, "Donetsk", context_countries={"RUS": 1.0, "USA": 1.0}).country_code == "UKR"
+    assert top(gaz, "Donetsk", context_countries={"RUS": 1.0, "USA": 0.4}).country_code == "RUS"
+    assert top(gaz, "Tripoli", context_countries={"LBN": 1.0, "USA": 1.0}).country_code == "LBN"
+
+
 def test_a_country_alone_does_not_overrule_a_capital_but_its_region_does(gaz):
     assert top(gaz, "Paris", context_countries={"USA": 1.0}).country_code == "FRA"
     with_texas = resolve_toponyms([mention("Paris"), mention("Texas")], gaz)

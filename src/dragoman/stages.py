@@ -88,7 +88,7 @@ class ActorScanStage:
 
     resolver: ActorResolver
     name: str = "actors"
-    version: str = "1"
+    version: str = "2"  # 2: a name in two dictionaries that agree on its country counts for it
     requires: tuple[str, ...] = ("tokens", "parsed")
     provides: tuple[str, ...] = ("mentions", "actors")
 
@@ -161,8 +161,9 @@ class ToponymStage:
     # airport"), a name labelled a people that the gazetteer knows ("in Silopi town"), a site
     # taken whatever its label ("stormed the Heart Hospital"), a name made with "of" ("the
     # Gulf of Guinea"), what is entered or stormed ("entered Dahiyat Al-Assad"); 13: readings
-    # of a name in one region are evidence ("Istanbul's Kadikoy district")
-    version: str = "13"
+    # of a name in one region are evidence ("Istanbul's Kadikoy district"); 14: countries that
+    # weigh alike do not pick a small namesake ("Biden and Putin met in Geneva")
+    version: str = "14"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 

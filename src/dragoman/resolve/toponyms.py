@@ -18,9 +18,11 @@ of four parts, each in [0, 1]:
   "Istanbul" the province or the city) gives 0.4 for the same country, 0.45 when that mention
   is the country itself and 1.0 for the same first-level region; a matching `country_hint`
   gives 1.0; a country bordering one of the caller's (`bordering`) gives 0.3, since forces act
-  across their borders (Israeli forces in the West Bank). Places in countries without support
-  get 0; when the article gives no context at all every candidate gets a neutral 0.4. A
-  `country_hint` that disagrees multiplies the total by 0.6.
+  across their borders (Israeli forces in the West Bank). When two countries weigh alike,
+  neither supports a place ten times smaller than the largest of its name ("Biden and Putin met
+  in Geneva" is not Geneva, Illinois). Places in countries without support get 0; when the
+  article gives no context at all every candidate gets a neutral 0.4. A `country_hint` that
+  disagrees multiplies the total by 0.6.
 * name (0.20): 1.0 when the text is the place's own name or a curated English name of one of
   our own places (no GeoNames id), 0.9 when it transliterates the own name ("Jenin" for Janīn),
   0.75 when it is a GeoNames alternate name (0.5 when a town or country among the candidates
@@ -80,6 +82,11 @@ MISMATCHED_HINT = 0.6
 BORDER_SUPPORT = COUNTRY_SUPPORT[0]
 OWN_NAME = 0.9  # name scores from here up: the place's own name or a transliteration of it
 FUZZY_MIN_LETTERS = 5
+# A place this many times smaller than the largest of its name is its namesake: the actors'
+# countries support it only when one of them outweighs the others (`_shared`). Geneva,
+# Illinois is 20 times smaller than the canton of Geneva; Tripoli, Lebanon only 5 times
+# smaller than Tripoli, Libya, and stays a rival.
+NAMESAKE_RATIO = 10
 
 
 @dataclass(frozen=True)
@@ -269,14 +276,27 @@ def _ranked(
     """Each candidate with its score and whether it would be accepted, best first."""
     hint = mention.country_hint
     has_context = bool(weights or evidence or hint)
+    largest = max((c.place.population for c in candidates), default=0)
+    shared = _shared(weights)
     scored = []
     for candidate in candidates:
-        context = context_score(candidate.place, weights, evidence, hint, bordering)
+        own = weights
+        if shared and candidate.place.population * NAMESAKE_RATIO < largest:
+            # "Biden and Putin met in Geneva": neither's country says which Geneva
+            own = {c: w for c, w in weights.items() if c != candidate.place.country_code}
+        context = context_score(candidate.place, own, evidence, hint, bordering)
         value = score(candidate, context, hint)
         ok = _acceptable(value, context, candidate, has_context)
         scored.append(_Scored(candidate.place, value, ok))
     # Stable sort: equal scores keep the gazetteer's order (population, then id).
     return sorted(scored, key=lambda s: -s.score)
+
+
+def _shared(weights: Mapping[str, float]) -> bool:
+    """Do two or more countries weigh alike in the article (the second at least half the
+    first)? Then none of them says where a small namesake is."""
+    ordered = sorted(weights.values(), reverse=True)
+    return len(ordered) > 1 and ordered[1] >= 0.5 * ordered[0]
 
 
 def _certain(ranked: Sequence[_Scored]) -> bool:
