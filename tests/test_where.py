@@ -662,6 +662,14 @@ NO_PLACES = [
         Kabul    PROPN NNP compound 4  -  GPE
         governor NOUN  NN  dobj     1
     """),
+    ("a brigade's name", """
+        Bombers  NOUN  NNS nsubj    1  bomber
+        attacked VERB  VBD ROOT     1  attack
+        the      DET   DT  det      5
+        10th     ADJ   JJ  amod     5
+        Artillery PROPN NNP compound 5  -  GPE
+        Brigade  PROPN NNP dobj     1  -  I-GPE
+    """),
     ("qualifies a movement", """
         the        DET   DT  det      3
         Aceh       PROPN NNP compound 3  -  GPE

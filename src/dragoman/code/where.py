@@ -204,6 +204,8 @@ def _not_a_place(span: Span, is_place: Callable[[str], bool] | None = None) -> b
         return True  # "the south coast" without its name; "Shiite-" cut from "Shiite-dominated"
     if len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in EVENT_NAME_WORDS:
         return True  # "the 1967 Mideast War", "the Monterrey Grand Prix": when, not where
+    if span[-1].text[:1].isupper() and span[-1].lower_ in BODY_WORDS:
+        return True  # "the 10th Brigade", "the Free Syrian Army": who, not where
     after = span.doc[span.end : span.end + 2]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "led", "backed"):
         return True  # "the London-based observatory", "US-led strikes": who, not where
@@ -228,6 +230,11 @@ TOPIC_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "agree
 # Offices held over a place: "the governor of X" says who someone is, not where.
 OFFICES = {"governor", "mayor", "president", "minister", "premier", "ambassador", "envoy",
            "consul", "emir", "king", "queen", "prince", "sultan", "bishop", "archbishop"}
+# Last words of the names of armed forces and bodies ("the 10th Brigade", "the Popular
+# Mobilization Forces", "the Revolutionary Council").
+BODY_WORDS = {"brigade", "brigades", "division", "regiment", "battalion", "army",
+              "forces", "militia", "militias", "party", "council", "committee",
+              "ministry", "police", "guard", "guards"}
 # Last words of the names of events ("the Cold War", "the US Open", "the Davis Cup").
 EVENT_NAME_WORDS = {"war", "wars", "championship", "championships", "cup", "games", "open",
                     "prix", "olympics", "festival", "conference", "summit", "parade",
