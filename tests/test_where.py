@@ -1142,3 +1142,16 @@ def test_a_verb_does_not_take_a_place_from_what_is_said_of_it():
         Somalia   PROPN NNP pobj     13 -  GPE
     """)
     assert chosen(doc, 7) == ["Mombasa"]
+
+
+def test_a_name_the_parser_made_an_adjective_of_a_place_word_is_a_place():
+    doc = parse_of("""
+        Troops    NOUN  NNS nsubj    1  troop
+        attacked  VERB  VBD ROOT     1  attack
+        in        ADP   IN  prep     1
+        the       DET   DT  det      6
+        east      ADJ   JJ  amod     6
+        Aleppo    PROPN NNP amod     6
+        countryside NOUN NN pobj     2
+    """)
+    assert chosen(doc, 1) == ["Aleppo"]

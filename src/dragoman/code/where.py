@@ -375,7 +375,7 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
         if token.pos_ != "PROPN" or not token.text[:1].isupper() or (
                 token.ent_type_ in NOT_NAMES and not _place_not_date(token, is_place)):
             continue
-        if token.dep_ in ("compound", "nmod") and token.head.pos_ == "NOUN" and \
+        if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN" and \
                 token.head.lemma_.lower() in FEATURE_NOUNS | FACILITY_NOUNS and \
                 _before_its_head(token):
             name = _name_ending_at(token)
