@@ -1155,3 +1155,15 @@ def test_a_name_the_parser_made_an_adjective_of_a_place_word_is_a_place():
         countryside NOUN NN pobj     2
     """)
     assert chosen(doc, 1) == ["Aleppo"]
+
+
+def test_what_an_attack_is_on_is_a_place_whatever_its_label():
+    doc = parse_of("""
+        Troops    NOUN  NNS nsubj    1  troop
+        launched  VERB  VBD ROOT     1  launch
+        an        DET   DT  det      3
+        assault   NOUN  NN  dobj     1
+        on        ADP   IN  prep     3
+        Taqsis    PROPN NNP pobj     4  -  PERSON
+    """)
+    assert chosen(doc, 1) == ["Taqsis"]

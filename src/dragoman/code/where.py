@@ -397,7 +397,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
             continue
         prep = token.head
         locative = prep.lower_ in ("in", "at", "near", "outside", "inside", "around", "into",
-                                   "through")
+                                   "through") or (  # "an assault on Taqsis"
+            prep.lower_ == "on" and prep.head.lemma_.lower() in ATTACK_NOUNS)
         after_place = prep.lower_ == "of" and (prep.head.lemma_.lower() in FEATURE_NOUNS
                                                or prep.head.lemma_.lower() in PART_NOUNS)
         if locative or after_place or (prep.lower_ in ("from", "of") and
@@ -463,6 +464,10 @@ NAMED_BEFORE = SETTLEMENT_NOUNS | {"crossing"}
 # people, or an organisation the gazetteer does not know).
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
                    "shell", "besiege", "invade", "overrun", "bomb", "occupy", "encircle", "patrol"}
+# Nouns of attacks, whose "on" names what was attacked: "an assault on Sheikh Sa'eed".
+ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "strike", "airstrike", "push",
+                "advance", "bombardment", "counterattack", "counter-attack", "counter-offensive",
+                "counteroffensive", "incursion", "onslaught"}
 # Verbs whose object is a place whatever its label: people are not entered or stormed
 # ("entered Dahiyat Al-Assad", labelled a person). In the development set every such object
 # of "enter" and all but one of "storm" is a place; of "capture", two in three are people.
