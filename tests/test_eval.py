@@ -12,7 +12,7 @@ from dragoman.errors import GoldFormatError
 from dragoman.evaluate import detect_format, evaluate
 from dragoman.evaluate.metrics import PRF, PerLabel
 
-from .conftest import REPO
+from .conftest import REPO, SHARED, needs_shared
 
 GOLD = REPO / "tests" / "data" / "plover-gold.jsonl"
 
@@ -64,3 +64,30 @@ def test_geolocation_gold_scores_the_event_place_not_merely_a_place():
     assert report.name == "event-geolocation"
     assert report.metrics["sentences"] == 3
     assert report.metrics["mention_f1"] == 1.0, report.errors
+
+
+def _audit_tool():
+    import importlib.util
+
+    path = REPO / "tools" / "geolocation_audit.py"
+    spec = importlib.util.spec_from_file_location("geolocation_audit", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_geolocation_audit_holds_three_groups_of_eighty_judged_places(capsys):
+    tool = _audit_tool()
+    rows = [json.loads(line) for line in tool.AUDIT.read_text(encoding="utf-8").splitlines()]
+    assert sorted(set(r["group"] for r in rows)) == sorted(tool.GROUPS)
+    assert all(sum(r["group"] == g for r in rows) == 80 for g in tool.GROUPS)
+    assert {r["judgement"] for r in rows} <= set(tool.JUDGEMENTS)
+    assert tool.main([]) == 0
+    assert "0.88 of 80" in capsys.readouterr().out  # the gold's own places: 70 of 80 yes
+
+
+@needs_shared
+def test_the_geolocation_audit_offsets_name_their_places():
+    gold = SHARED / "gold" / "event-geolocation" / "event_geolocation.dev.jsonl"
+    assert _audit_tool().main(["--gold", str(gold)]) == 0
