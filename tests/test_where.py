@@ -1167,3 +1167,17 @@ def test_what_an_attack_is_on_is_a_place_whatever_its_label():
         Taqsis    PROPN NNP pobj     4  -  PERSON
     """)
     assert chosen(doc, 1) == ["Taqsis"]
+
+
+def test_the_possessor_of_a_place_word_is_a_place_whatever_its_label():
+    doc = parse_of("""
+        Rebels        NOUN  NNS nsubj    1  rebel
+        patrolled     VERB  VBD ROOT     1  patrol
+        Pervomayskaya PROPN NNP poss     4  -  ORG
+        's            PART  POS case     2
+        perimeter     NOUN  NN  dobj     1
+    """)
+    assert chosen(doc, 1) == []  # an organisation's name the gazetteer does not know
+    mentions = place_mentions(doc, 0, 0, {}, known("Pervomayskaya"))
+    found = choose_mention(doc[1], doc[1], mentions)
+    assert found is not None and found[0].mention.text == "Pervomayskaya"

@@ -383,6 +383,11 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
                     or plausible(name):
                 names.append(name)  # "Amriya district", "Shaffa villages"
             continue
+        if token.dep_ == "poss" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in \
+                FEATURE_NOUNS | FACILITY_NOUNS | PART_NOUNS:
+            if plausible(name := _name_ending_at(token)):
+                names.append(name)  # "Herat's airport", "Pervomayskaya's perimeter"
+            continue
         if token.dep_ == "appos" and token.head.lemma_.lower() in SETTLED_OR_CAPITAL \
                 and token.ent_type_ != "NORP":
             names.append(_name_ending_at(token))  # "in the capital, Sana"
@@ -1077,7 +1082,8 @@ def _possessed(mentions: Sequence[PlaceMention], doc: Doc) -> list[PlaceMention]
         return root.dep_ == "poss" and other is not owner and \
             any(t.i in range(other.start, other.end) for t in root.head.subtree)
 
-    return [m for m in mentions if not any(owns(m, other) for other in mentions)]
+    return [m for m in mentions if not any(owns(m, other) for other in mentions)] or \
+        list(mentions)
 
 
 def most_specific(mentions: Sequence[PlaceMention]) -> PlaceMention:
