@@ -489,3 +489,28 @@ def test_a_building_is_not_the_town_of_its_name(gaz):
     mentions = place_mentions(doc, 0, 0, {})
     assert [p.name for p, _ in resolve_places(mentions, gaz, {}, docs={0: doc}).values()] == [
         "La Paz"]
+
+
+@pytest.mark.parametrize("capital_named", [False, True])
+def test_a_country_s_capital_is_its_capital_city(gaz, capital_named):
+    from dragoman.code.where import place_mentions, resolve_places
+
+    from .handmade import parse_of
+
+    doc = parse_of("""
+        Gunmen   NOUN  NNS nsubj    1  gunman
+        attacked VERB  VBD ROOT     1  attack
+        a        DET   DT  det      3
+        hotel    NOUN  NN  dobj     1
+        in       ADP   IN  prep     3
+        Libya    PROPN NNP poss     7  -  GPE
+        's       PART  POS case     5
+        capital  NOUN  NN  pobj     4
+    """ + ("""
+        Sirte    PROPN NNP appos    7  -  GPE
+    """ if capital_named else ""))
+    mentions = place_mentions(doc, 0, 0, {})
+    libya = resolve_places(mentions, gaz, {}, docs={0: doc})[(0, 5)][0]
+    # "Libya's capital" is Tripoli; "Libya's capital, Sirte" is whatever the name says
+    assert libya.name == ("Libya" if capital_named else "Tripoli")
+    assert libya.country_code == "LBY"

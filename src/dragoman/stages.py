@@ -163,8 +163,9 @@ class ToponymStage:
     # Gulf of Guinea"), what is entered or stormed ("entered Dahiyat Al-Assad"); 13: readings
     # of a name in one region are evidence ("Istanbul's Kadikoy district"); 14: countries that
     # weigh alike do not pick a small namesake ("Biden and Putin met in Geneva"); 15: the name
-    # of a force or body is no place ("the 137th Artillery Brigade")
-    version: str = "15"
+    # of a force or body is no place ("the 137th Artillery Brigade"); 16: a country's unnamed
+    # capital is its capital city ("in Somalia's capital")
+    version: str = "16"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 

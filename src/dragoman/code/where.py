@@ -706,7 +706,8 @@ def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
     With the sentences' parses (`docs`), a small place resolved in another country than a
     place named with it, or any place named with its country or region, is resolved again
     in that country ('El Alto, near La Paz' is not El Alto, Peru; 'Tripoli in northern
-    Lebanon' is not Tripoli, Libya), and is left unresolved if it has no namesake there."""
+    Lebanon' is not Tripoli, Libya), and is left unresolved if it has no namesake there; a
+    country's capital left unnamed is its capital city ('in Somalia's capital': Mogadishu)."""
     results = resolve_toponyms([m.mention for m in mentions], gazetteer,
                                context_countries=dict(countries), bordering=bordering)
     # A facility is not the town that bears its name ("at the White House" is not White
@@ -715,6 +716,14 @@ def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
     resolved = {(m.sentence, m.start): (place, score)
                 for m, (_, place, score) in zip(mentions, results) if place is not None
                 and not (_facility(m) and place.feature_code.startswith("PPL"))}
+    for mention in mentions:  # "in Somalia's capital": Mogadishu
+        place, score = resolved.get((mention.sentence, mention.start), (None, 0.0))
+        doc = docs.get(mention.sentence)
+        if place is not None and doc is not None and place.feature_code.startswith("PCL") and \
+                _capital_of(doc[mention.start : mention.end]):
+            capital = gazetteer.capital(place.country_code)
+            if capital is not None:
+                resolved[(mention.sentence, mention.start)] = (capital, score)
     for mention, country in _named_with_abroad(mentions, resolved, docs).items():
         hinted = replace(mention.mention, country_hint=country)
         (_, place, score), = resolve_toponyms([hinted], gazetteer,
@@ -726,6 +735,19 @@ def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
         else:
             resolved[key] = (place, score)
     return resolved
+
+
+def _capital_of(span: Span) -> bool:
+    """'Somalia's capital', 'the capital of Nepal', with the capital not named."""
+    root = span.root
+    if root.dep_ == "poss":
+        capital = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+        capital = root.head.head
+    else:
+        return False
+    return capital.lemma_.lower() == "capital" and not any(
+        t.dep_ in ("appos", "compound") and t.pos_ == "PROPN" for t in capital.children)
 
 
 def _facility(mention: PlaceMention) -> bool:

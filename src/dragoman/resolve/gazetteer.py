@@ -809,6 +809,13 @@ class Gazetteer:
         found = self._db.execute(sql, (code.upper(),)).fetchone()
         return _place(found) if found else None
 
+    def capital(self, code: str) -> Place | None:
+        """The national capital (PPLC) of a country given by its ISO-3 code, if indexed."""
+        sql = (f"SELECT {_COLUMNS} FROM place p WHERE p.country = ? AND p.feature_code = 'PPLC' "
+               "ORDER BY p.population DESC, p.id LIMIT 1")
+        found = self._db.execute(sql, (code.upper(),)).fetchone()
+        return _place(found) if found else None
+
     def close(self) -> None:
         """Close the index file."""
         self._db.close()
