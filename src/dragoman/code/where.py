@@ -258,7 +258,7 @@ PEOPLE_NOUNS = {
     "plane", "helicopter", "drone", "warship", "ship", "vessel", "embassy", "consulate",
     "unit", "division", "brigade", "battalion", "representative", "counterpart", "governor",
     "chief", "mayor", "gunship", "movement", "organization", "organisation", "faction",
-    "militia", "gang", "network"}
+    "militia", "gang", "network", "secretary", "chairman", "senator", "candidate", "emir"}
 # Whom a place "of" them belongs to (`_whose`).
 OWNERS = OFFICES | PEOPLE_NOUNS
 
