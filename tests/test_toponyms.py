@@ -353,6 +353,18 @@ def test_a_place_measured_from_and_a_country_named_before_are_the_events_setting
     assert where[-1] == ("Somalia", 3, "setting")
 
 
+def test_a_place_measured_from_is_finer_than_a_country_or_an_unknown_town(coder):
+    from dragoman.model import Article
+
+    text = ("Militants attacked a police checkpoint 20 km north of Bannu in northwest Pakistan "
+            "yesterday.\n\nM23 fighters clashed with army troops around the town of Qwertyville, "
+            "about 90 km northwest of Goma, on Sunday.")
+    events = coder.code(Article(id="measured", text=text, published="2024-07-17"))
+    where = [(e.event_loc.name, e.event_loc.precision, e.event_loc.resolution) for e in events
+             if e.event_loc is not None]
+    assert where == [("Bannu", 2, "nearby"), ("Goma", 2, "nearby")]
+
+
 def test_places_across_the_actors_border_are_found_in_the_pipeline(coder):
     from dragoman.model import Article
 

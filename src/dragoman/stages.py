@@ -227,8 +227,9 @@ class PlaceStage:
     # outside X", and a place "of" someone ("Peter Blake of New Zealand") is not attached, nor
     # a guess; 16: the place of what a protest is against ("protested against the bombing of
     # Yugoslavia") is no guess; 17: a participle's own place before its verb's ("launched an
-    # offensive in Homs, targeting the village of Huwaysis")
-    version: str = "17"
+    # offensive in Homs, targeting the village of Huwaysis"); 18: a place measured from is
+    # finer than a country or an unknown town ("20 km north of Bannu in northwest Pakistan")
+    version: str = "18"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

@@ -468,7 +468,8 @@ NAMED_BEFORE = SETTLEMENT_NOUNS | {"crossing"}
 # Verbs whose object is ground: what is captured or shelled is a place (unless a person, a
 # people, or an organisation the gazetteer does not know).
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
-                   "shell", "besiege", "invade", "overrun", "bomb", "occupy", "encircle", "patrol"}
+                   "shell", "besiege", "invade", "overrun", "bomb", "occupy", "encircle", "patrol",
+                   "hit", "strike", "pound", "target"}
 # Nouns of attacks, whose "on" names what was attacked: "an assault on Sheikh Sa'eed".
 ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "strike", "airstrike", "push",
                 "advance", "bombardment", "counterattack", "counter-attack", "counter-offensive",
@@ -815,6 +816,7 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
         return location
     mention, how = found
     doc = trigger.doc
+    measured = _measured_from(trigger, here, resolved)
     if (mention.sentence, mention.start) in resolved:
         near = _near(doc[mention.start : mention.end])
         location = _location(mention, resolved, "nearby" if near else how)
@@ -822,6 +824,9 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
             location.precision = max(location.precision, 2)
         elif how == "sentence" and location.precision == 1:
             location.precision = 2 if abs(mention.start - trigger.i) > 12 else 1
+        if location.precision >= 3 and measured is not None and \
+                measured.country_code == location.country_code:
+            return measured  # "20 km north of Bannu in northwest Pakistan": near Bannu
         return location
     # Its own place unknown to the gazetteer (a hamlet, a mosque): a known place named with it
     # ("Beit Ummar near Hebron"), else one attached to the event; not a guess from elsewhere
@@ -838,10 +843,25 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
     # China Sea", where the sea is taken for a place the gazetteer does not know)
     fallback = choose_mention(anchor, trigger, known)
     if fallback is None or fallback[1] != "attached":
-        return None
+        return measured  # "the town of Kitshanga, about 90 km northwest of Goma": near Goma
     location = _location(fallback[0], resolved, fallback[1])
     if _near(doc[fallback[0].start : fallback[0].end]):
         location.precision, location.resolution = max(location.precision, 2), "nearby"
+    return location
+
+
+def _measured_from(trigger: Token, here: Sequence[PlaceMention],
+                   resolved: Mapping[tuple[int, int], tuple[Place, float]]) -> Location | None:
+    """The known place nearest the event that a distance in its sentence is measured from
+    ("some 20 km north of Bannu"), as "nearby", precision 2; or None."""
+    doc = trigger.doc
+    points = [m for m in here if (m.sentence, m.start) in resolved
+              and _reference_point(doc[m.start : m.end]) and abs(m.start - trigger.i) <= FAR]
+    best = min(points, key=lambda m: abs(m.start - trigger.i), default=None)
+    if best is None:
+        return None
+    location = _location(best, resolved, "nearby")
+    location.precision = max(location.precision, 2)
     return location
 
 
