@@ -365,6 +365,19 @@ def test_a_place_measured_from_is_finer_than_a_country_or_an_unknown_town(coder)
     assert where == [("Bannu", 2, "nearby"), ("Goma", 2, "nearby")]
 
 
+def test_an_unnamed_capital_is_the_capital_city(coder):
+    from dragoman.model import Article
+
+    text = ("Police detained dozens of people in the Serbian capital on Saturday.\n\n"
+            "Gunmen attacked a hotel in Somalia's capital on Friday.\n\n"
+            "Thousands of opposition supporters marched in the Georgian capital Tbilisi.")
+    events = coder.code(Article(id="capitals", text=text, published="2024-09-02"))
+    where = [(e.event_loc.text, e.event_loc.name, e.event_loc.precision) for e in events
+             if e.event_loc is not None]
+    assert where[:2] == [("Serbian capital", "Belgrade", 1), ("Somalia", "Mogadishu", 1)]
+    assert where[2][:2] == ("Tbilisi", "Tbilisi")  # a capital named is its own name
+
+
 def test_places_across_the_actors_border_are_found_in_the_pipeline(coder):
     from dragoman.model import Article
 

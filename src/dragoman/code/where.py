@@ -87,6 +87,8 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     spans = [(_whole_words(span), label) for span, label in spans]
     spans = [(_whole_name(span, {t.i for other, _ in spans if other is not span
                                  for t in other}), label) for span, label in spans]
+    spans += [(span, "capital") for span in _unnamed_capitals(doc, country_of_adjective)
+              if not {t.i for s, _ in spans for t in s} & {t.i for t in span}]
     spans = [(_of_name(span), label) for span, label in spans]
     spans = [(span, label) for n, (span, label) in enumerate(spans)
              if not any(other.start <= span.start and span.end <= other.end and
@@ -95,6 +97,8 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     found: list[PlaceMention] = []
     for span, label in sorted(spans, key=lambda s: s[0].start):
         country, feature = _hints(span, country_of_adjective)
+        if label == "capital":  # "the Serbian capital": Belgrade (`resolve_places`)
+            country, feature, label = country_of_adjective[span[0].lower_], "capital", None
         scale = _scale(span, feature, scale_of)
         if scale <= COUNTRY and _qualifies_a_thing(span):
             continue
@@ -280,6 +284,24 @@ def _acting(span: Span) -> bool:
 PLACE_NOUNS = FEATURE_NOUNS | {"battlefield", "zone", "soil", "territory", "coast", "side",
                                "street", "road", "highway", "hotel", "waters", "airspace",
                                "mainland", "countryside", "interior", "frontier"}
+
+
+def _unnamed_capitals(doc: Doc, country_of_adjective: Mapping[str, str]) -> list[Span]:
+    """'the Serbian capital' with no name of its own ('the Kazakh capital of Astana' has
+    one): the words from the demonym to 'capital'."""
+    found = []
+    for token in doc:
+        if token.lemma_.lower() != "capital" or token.pos_ != "NOUN":
+            continue
+        demonyms = [c for c in token.children if c.dep_ in ("amod", "compound")
+                    and c.lower_ in country_of_adjective and c.i == token.i - 1]
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        named = (after is not None and after.pos_ == "PROPN" and after.text[:1].isupper()) or \
+            any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" for c in token.children) \
+            or any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children)
+        if demonyms and not named:
+            found.append(doc[demonyms[0].i : token.i + 1])
+    return found
 
 
 def _qualifies_a_thing(span: Span) -> bool:
@@ -717,14 +739,21 @@ def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
     resolved = {(m.sentence, m.start): (place, score)
                 for m, (_, place, score) in zip(mentions, results) if place is not None
                 and not (_facility(m) and place.feature_code.startswith("PPL"))}
-    for mention in mentions:  # "in Somalia's capital": Mogadishu
-        place, score = resolved.get((mention.sentence, mention.start), (None, 0.0))
+    for mention in mentions:  # "in Somalia's capital", "in the Serbian capital"
+        key = (mention.sentence, mention.start)
+        place, score = resolved.get(key, (None, 0.0))
         doc = docs.get(mention.sentence)
+        country = None
         if place is not None and doc is not None and place.feature_code.startswith("PCL") and \
                 _capital_of(doc[mention.start : mention.end]):
-            capital = gazetteer.capital(place.country_code)
-            if capital is not None:
-                resolved[(mention.sentence, mention.start)] = (capital, score)
+            country = place.country_code
+        elif mention.mention.feature_hint == "capital" and mention.mention.country_hint and \
+                mention.mention.text.lower().endswith("capital"):
+            country, score = mention.mention.country_hint, 1.0
+            resolved.pop(key, None)
+        capital = gazetteer.capital(country) if country else None
+        if capital is not None:
+            resolved[key] = (capital, score)
     for mention, country in _named_with_abroad(mentions, resolved, docs).items():
         hinted = replace(mention.mention, country_hint=country)
         (_, place, score), = resolve_toponyms([hinted], gazetteer,
