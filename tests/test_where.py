@@ -1181,3 +1181,19 @@ def test_the_possessor_of_a_place_word_is_a_place_whatever_its_label():
     mentions = place_mentions(doc, 0, 0, {}, known("Pervomayskaya"))
     found = choose_mention(doc[1], doc[1], mentions)
     assert found is not None and found[0].mention.text == "Pervomayskaya"
+
+
+@pytest.mark.parametrize("after, places", [("", ["Kaduna"]), ("government", [])])
+def test_a_name_before_state_is_the_state_unless_its_government(after, places):
+    doc = parse_of(f"""
+        Gunmen   NOUN  NNS nsubj    1  gunman
+        abducted VERB  VBD ROOT     1  abduct
+        a        DET   DT  det      3
+        priest   NOUN  NN  dobj     1
+        in       ADP   IN  prep     3
+        Kaduna   PROPN NNP compound 6  -  GPE
+        state    NOUN  NN  {"compound 7" if after else "pobj     4"}
+    """ + (f"""
+        {after}  NOUN  NN  pobj     4
+    """ if after else ""))
+    assert names(doc) == places

@@ -164,8 +164,9 @@ class ToponymStage:
     # of a name in one region are evidence ("Istanbul's Kadikoy district"); 14: countries that
     # weigh alike do not pick a small namesake ("Biden and Putin met in Geneva"); 15: the name
     # of a force or body is no place ("the 137th Artillery Brigade"); 16: a country's unnamed
-    # capital is its capital city ("in Somalia's capital"); 17: so is "the Serbian capital"
-    version: str = "17"
+    # capital is its capital city ("in Somalia's capital"); 17: so is "the Serbian capital";
+    # 18: a name before a lower-case "state" is the state ("his parish in Kaduna state")
+    version: str = "18"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 

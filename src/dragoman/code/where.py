@@ -216,8 +216,12 @@ def _not_a_place(span: Span, is_place: Callable[[str], bool] | None = None) -> b
     root = span.root
     if root.dep_ in ("compound", "amod", "nmod", "poss") and root.head.pos_ in ("NOUN", "PROPN"):
         head = root.head
-        if root.dep_ == "nmod" and head.lemma_.lower() in FEATURE_NOUNS and head.is_lower:
-            return False  # "in Owo, Ondo state": a state is a place here, not a government
+        if root.dep_ in ("nmod", "compound") and head.lemma_.lower() in FEATURE_NOUNS and \
+                head.is_lower and not (head.dep_ == "compound" and
+                                       head.head.lemma_.lower() in PEOPLE_NOUNS) and \
+                not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return False  # "in Owo, Ondo state", "his parish in Kaduna state": the region
+            # ("the Kano state government" says whose)
         return head.lemma_.lower() in PEOPLE_NOUNS or head.ent_type_ in ("NORP", "ORG")
     if root.dep_ == "pobj" and root.head.lower_ in ("on", "over", "about") and \
             root.head.head.lemma_.lower() in TOPIC_NOUNS:
