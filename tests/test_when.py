@@ -109,6 +109,35 @@ def test_a_participle_of_the_same_act_dates_it_before_the_statement_does():
     assert dated(doc, 1).date == date(2016, 3, 10)  # Thursday, not the statement's Saturday
 
 
+def test_the_date_of_a_report_is_not_the_date_of_what_it_reports():
+    # the parser hangs both dates on "arrested"; the first is the police's statement's
+    doc = parse_of("""
+        Police    NOUN  NNS nsubj    1  police
+        said      VERB  VBD ROOT     1  say
+        on        ADP   IN  prep     6
+        Friday    PROPN NNP pobj     2  -  DATE
+        they      PRON  PRP nsubj    6
+        had       AUX   VBD aux      6  have
+        arrested  VERB  VBN ccomp    1  arrest
+        him       PRON  PRP dobj     6
+        on        ADP   IN  prep     6
+        March     PROPN NNP pobj     8  -  DATE
+        2         NUM   CD  nummod   9  -  I-DATE
+    """)
+    assert dated(doc, 6).date == date(2016, 3, 2)
+    alone = parse_of("""
+        Police    NOUN  NNS nsubj    1  police
+        said      VERB  VBD ROOT     1  say
+        on        ADP   IN  prep     6
+        Friday    PROPN NNP pobj     2  -  DATE
+        they      PRON  PRP nsubj    6
+        had       AUX   VBD aux      6  have
+        arrested  VERB  VBN ccomp    1  arrest
+        him       PRON  PRP dobj     6
+    """)
+    assert dated(alone, 6).date == date(2016, 3, 11)  # nothing else: the report's day
+
+
 def test_what_was_tried_is_past_and_what_is_planned_is_ahead(coder):
     # Published on a Saturday: a Thursday tried is the one before, a Thursday planned the next.
     from dragoman.model import Article

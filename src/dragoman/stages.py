@@ -299,8 +299,9 @@ class DateStage:
     # 2: a date inside a clause of the event dates that clause, not it; 3: what was tried is
     # dated back, what is planned ahead (events 4); 4: a participle of the same act dates the
     # event ("attacked a post, killing 11 soldiers on Thursday, the army said on Saturday"); 5:
-    # so does what its patients were doing ("fired at supporters protesting on Wednesday")
-    version: str = "5"
+    # so does what its patients were doing ("fired at supporters protesting on Wednesday"); 6:
+    # not the date of the report ("police said on Wednesday they had arrested him on Dec. 28")
+    version: str = "6"
     requires: tuple[str, ...] = ("coded",)
     provides: tuple[str, ...] = ("dates",)
 

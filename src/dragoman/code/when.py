@@ -63,10 +63,16 @@ def event_date(anchor: Token | None, trigger: Token, sentence_text: str, sentenc
 
 
 def _attached(found: list[TimeExpression], holder: Token, doc) -> TimeExpression | None:
-    """An expression inside the subtree of the event's verb (not in another clause)."""
+    """An expression inside the subtree of the event's verb (not in another clause). Not one
+    between the verb that reports the event and the event's subject, which the parser may
+    hang on the event ('police said on Wednesday they had arrested him on Dec. 28')."""
     subtree = {t.idx for t in holder.subtree if not _other_clause(t, holder)}
+    subjects = [c.i for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    reported = holder.dep_ == "ccomp" and holder.head.i < holder.i and subjects
     for expression in found:
         tokens = _tokens_of(expression, doc)
+        if reported and tokens and holder.head.i < tokens[0].i < min(subjects):
+            continue  # the report's date
         if tokens and all(t.idx in subtree for t in tokens):
             return expression
     return None
