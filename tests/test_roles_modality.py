@@ -291,3 +291,26 @@ def test_a_month_that_names_someone_is_no_time():
         May      PROPN NNP  pobj   2  -  PERSON
     """)
     assert [h.text for _, h in roles.prep_objects(doc[1], {"with"})] == ["May"]
+
+
+PLANNED = parse_of("""
+    Police    NOUN  NNS  nsubj  1  police
+    arrested  VERB  VBD  ROOT   1  arrest
+    men       NOUN  NNS  dobj   1  man
+    on        ADP   IN   prep   1
+    suspicion NOUN  NN   pobj   3
+    of        ADP   IN   prep   4
+    planning  VERB  VBG  pcomp  5  plan
+    an        DET   DT   det    8
+    attack    NOUN  NN   dobj   6
+    and       CCONJ CC   cc     1
+    raided    VERB  VBD  conj   1  raid
+    a         DET   DT   det    12
+    flat      NOUN  NN   dobj   10
+""")
+
+
+def test_what_is_planned_is_hypothetical_and_the_arrest_is_not():
+    assert (analyse(PLANNED[8]).modality, analyse(PLANNED[8]).cue) == ("hypothetical", "planning")
+    assert analyse(PLANNED[1]).modality == "asserted"
+    assert analyse(PLANNED[10]).modality == "asserted"

@@ -114,8 +114,9 @@ class EventStage:
     name: str = "events"
     # 2: headline frames, held-out threats, the US as a subject; 3: denials; 4: what was tried
     # ("tried to march") is not in the future, a planned cooperation coded AGREE still is; 5: a
-    # person's name that is a capital is the place after "in" ("talks in Muscat")
-    version: str = "5"
+    # person's name that is a capital is the place after "in" ("talks in Muscat"); 6: what is
+    # planned is hypothetical ("on suspicion of planning a terrorist attack")
+    version: str = "6"
     requires: tuple[str, ...] = ("parsed", "mentions", "actors")
     provides: tuple[str, ...] = ("coded",)
 

@@ -17,6 +17,7 @@ class Frames:
     speech_verbs: frozenset[str]
     intent_verbs: frozenset[str]
     attempt_verbs: frozenset[str]
+    planning_verbs: frozenset[str]
     request_verbs: frozenset[str]
     negative_verbs: frozenset[str]
     denial_verbs: frozenset[str]

@@ -155,6 +155,8 @@ def _hypothetical_here(token: Token, came_by: str) -> Modality | None:
     if came_by in ("xcomp",) and token.lemma_.lower() in frames().intent_verbs:
         tried = token.lemma_.lower() in frames().attempt_verbs and token.tag_ in ("VBD", "VBN")
         return Modality("hypothetical", token.text, future=not tried)  # "tried to march"
+    if came_by == "dobj" and token.lemma_.lower() in frames().planning_verbs:
+        return Modality("hypothetical", token.text)  # "planning a terrorist attack"
     if came_by in ("xcomp", "ccomp") and token.lemma_.lower() in frames().request_verbs:
         return Modality("hypothetical", token.text)
     return None
