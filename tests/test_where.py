@@ -1197,3 +1197,18 @@ def test_a_name_before_state_is_the_state_unless_its_government(after, places):
         {after}  NOUN  NN  pobj     4
     """ if after else ""))
     assert names(doc) == places
+
+
+def test_a_place_of_whoever_an_event_is_according_to_is_not_its_place():
+    doc = parse_of("""
+        Troops     NOUN  NNS nsubj    1  troop
+        captured   VERB  VBD ROOT     1  capture
+        militants  NOUN  NNS dobj     1  militant
+        ,          PUNCT ,   punct    1
+        according  VERB  VBG prep     1  accord
+        to         ADP   IN  prep     4
+        reporters  NOUN  NNS pobj     5  reporter
+        in         ADP   IN  prep     6
+        Nablus     PROPN NNP pobj     7  -  GPE
+    """)
+    assert chosen(doc, 1) == []

@@ -230,8 +230,9 @@ class PlaceStage:
     # a guess; 16: the place of what a protest is against ("protested against the bombing of
     # Yugoslavia") is no guess; 17: a participle's own place before its verb's ("launched an
     # offensive in Homs, targeting the village of Huwaysis"); 18: a place measured from is
-    # finer than a country or an unknown town ("20 km north of Bannu in northwest Pakistan")
-    version: str = "18"
+    # finer than a country or an unknown town ("20 km north of Bannu in northwest Pakistan");
+    # 19: not a place of whom the event is according to ("according to reporters in Nablus")
+    version: str = "19"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

@@ -960,7 +960,10 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
 def _attached_or_near(anchor: Token | None, trigger: Token,
                       mentions: Sequence[PlaceMention]) -> tuple[PlaceMention, str] | None:
     doc = trigger.doc
-    mentions = [m for m in mentions if not _reference_point(doc[m.start : m.end])]
+    sources = {t.i for t in doc if t.lower_ == "according" and t.dep_ == "prep"
+               for t in t.subtree}  # "according to AP reporters in Nablus": who says so
+    mentions = [m for m in mentions if not _reference_point(doc[m.start : m.end])
+                and m.start not in sources]
     verb = anchor or trigger
     if verb.lemma_.lower() in STATEMENT_VERBS:
         # "condemned the attack on a depot in X": X is the attack's place, not theirs
