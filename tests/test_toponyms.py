@@ -378,6 +378,16 @@ def test_an_unnamed_capital_is_the_capital_city(coder):
     assert where[2][:2] == ("Tbilisi", "Tbilisi")  # a capital named is its own name
 
 
+def test_a_town_whose_own_police_act_is_the_setting_when_no_place_is_named(coder):
+    from dragoman.model import Article
+
+    text = ("Karachi police arrested five suspected militants on Monday.\n\n"
+            "Mumbai police detained a man in Pune on Friday.")
+    events = coder.code(Article(id="local", text=text, published="2024-03-06"))
+    where = [(e.event_loc.name, e.event_loc.precision, e.event_loc.resolution) for e in events]
+    assert where == [("Karachi", 2, "setting"), ("Pune", 1, "attached")]
+
+
 def test_places_across_the_actors_border_are_found_in_the_pipeline(coder):
     from dragoman.model import Article
 

@@ -166,8 +166,9 @@ class ToponymStage:
     # weigh alike do not pick a small namesake ("Biden and Putin met in Geneva"); 15: the name
     # of a force or body is no place ("the 137th Artillery Brigade"); 16: a country's unnamed
     # capital is its capital city ("in Somalia's capital"); 17: so is "the Serbian capital";
-    # 18: a name before a lower-case "state" is the state ("his parish in Kaduna state")
-    version: str = "18"
+    # 18: a name before a lower-case "state" is the state ("his parish in Kaduna state"); 19:
+    # a town before its own police or officials is kept as a local mention ("Karachi police")
+    version: str = "19"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 
@@ -231,8 +232,10 @@ class PlaceStage:
     # Yugoslavia") is no guess; 17: a participle's own place before its verb's ("launched an
     # offensive in Homs, targeting the village of Huwaysis"); 18: a place measured from is
     # finer than a country or an unknown town ("20 km north of Bannu in northwest Pakistan");
-    # 19: not a place of whom the event is according to ("according to reporters in Nablus")
-    version: str = "19"
+    # 19: not a place of whom the event is according to ("according to reporters in Nablus");
+    # 20: a town whose own police act is the setting when no place is named ("Karachi police
+    # arrested five militants")
+    version: str = "20"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

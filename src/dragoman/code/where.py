@@ -52,6 +52,8 @@ class PlaceMention:
     mention: ToponymMention  # character offsets into the article
     locative: bool = False  # 'in Aleppo', not 'the Geneva conferences'
     scale: int = CITY  # how broad a place, CONTINENT (0) to a neighbourhood (5)
+    local: bool = False  # a town's name before its own people ('Hong Kong police'): never
+    # the event's place, only its setting when the sentence names no other (`event_place`)
 
 
 
@@ -106,6 +108,34 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
             text=span.text, start=offset + span.start_char, end=offset + span.end_char,
             label=label, country_hint=country, feature_hint=feature), _is_locative(span),
             scale))
+    if scale_of is not None:
+        taken = {i for m in found for i in range(m.start, m.end)}
+        for span in _local_names(doc):
+            if not taken & set(range(span.start, span.end)) and \
+                    span.text.lower() not in country_of_adjective and \
+                    scale_of(span.text) >= CITY and is_place is not None and \
+                    is_place(span.text):  # "Karachi police", labelled an organisation
+                found.append(PlaceMention(sentence, span.start, span.end, ToponymMention(
+                    text=span.text, start=offset + span.start_char,
+                    end=offset + span.end_char), False, scale_of(span.text), local=True))
+        found.sort(key=lambda m: m.start)
+    return found
+
+
+# People of a town, who act in it: "Hong Kong police arrested six people".
+LOCAL_NOUNS = {"police", "policeman", "policemen", "authority", "authorities", "official",
+               "resident", "villager", "court"}
+
+
+def _local_names(doc: Doc) -> list[Span]:
+    """Names right before a noun for a town's own people ('Hong Kong police', 'Karachi
+    officials')."""
+    found = []
+    for token in doc:
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and token.dep_ == "compound" \
+                and token.head.i == token.i + 1 and token.head.lemma_.lower() in LOCAL_NOUNS \
+                and token.ent_type_ not in ("NORP", *NOT_NAMES):
+            found.append(_name_ending_at(token))
     return found
 
 
@@ -837,12 +867,12 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
     (`setting_mention`): a place it is measured from, with precision 2 ("nearby"), or a
     country or region named before it."""
     here = [m for m in mentions if m.sentence == sentence
-            and not actor_tokens & set(range(m.start, m.end))]
+            and (m.local or not actor_tokens & set(range(m.start, m.end)))]
     found = choose_mention(anchor, trigger, here)
     if found is None:
         setting = setting_mention(trigger, [m for m in here if (m.sentence, m.start) in resolved])
         if setting is None:
-            return None
+            return _local_setting(trigger, here, resolved)
         nearby = _reference_point(trigger.doc[setting.start : setting.end])
         location = _location(setting, resolved, "nearby" if nearby else "setting")
         location.precision = max(location.precision, 2)
@@ -880,6 +910,20 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
     location = _location(fallback[0], resolved, fallback[1])
     if _near(doc[fallback[0].start : fallback[0].end]):
         location.precision, location.resolution = max(location.precision, 2), "nearby"
+    return location
+
+
+def _local_setting(trigger: Token, here: Sequence[PlaceMention],
+                   resolved: Mapping[tuple[int, int], tuple[Place, float]]) -> Location | None:
+    """When the sentence names no place for the event, the town whose own people act in it
+    ("Hong Kong police arrested six people"), as its setting, precision 2; or None."""
+    local = [m for m in here if m.local and (m.sentence, m.start) in resolved
+             and abs(m.start - trigger.i) <= FAR]
+    best = min(local, key=lambda m: abs(m.start - trigger.i), default=None)
+    if best is None:
+        return None
+    location = _location(best, resolved, "setting")
+    location.precision = max(location.precision, 2)
     return location
 
 
@@ -934,8 +978,8 @@ def setting_mention(trigger: Token, mentions: Sequence[PlaceMention]) -> PlaceMe
 
     def setting(m: PlaceMention) -> bool:
         span = doc[m.start : m.end]
-        return _reference_point(span) or (m.start < trigger.i and m.scale < CITY
-                                           and _may_be_where(span))
+        return not m.local and (_reference_point(span) or (
+            m.start < trigger.i and m.scale < CITY and _may_be_where(span)))
 
     best = min((m for m in mentions if setting(m)), key=lambda m: abs(m.start - trigger.i),
                default=None)
@@ -963,7 +1007,7 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
     sources = {t.i for t in doc if t.lower_ == "according" and t.dep_ == "prep"
                for t in t.subtree}  # "according to AP reporters in Nablus": who says so
     mentions = [m for m in mentions if not _reference_point(doc[m.start : m.end])
-                and m.start not in sources]
+                and m.start not in sources and not m.local]
     verb = anchor or trigger
     if verb.lemma_.lower() in STATEMENT_VERBS:
         # "condemned the attack on a depot in X": X is the attack's place, not theirs
@@ -1059,7 +1103,7 @@ def narrowest(chosen: PlaceMention, mentions: Sequence[PlaceMention],
     the one of narrower scale, the chosen one in a tie. Measured on event_geolocation.dev:
     mention F1 rose on both halves of the set."""
     root = doc[chosen.start : chosen.end].root
-    linked = [m for m in mentions if m is not chosen
+    linked = [m for m in mentions if m is not chosen and not m.local
               and not (m.start < chosen.end and chosen.start < m.end)
               and doc[m.start : m.end].root.dep_ != "poss"
               and _named_together(doc[m.start : m.end].root, root)]
