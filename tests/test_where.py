@@ -1212,3 +1212,18 @@ def test_a_place_of_whoever_an_event_is_according_to_is_not_its_place():
         Nablus     PROPN NNP pobj     7  -  GPE
     """)
     assert chosen(doc, 1) == []
+
+
+@pytest.mark.parametrize("first, places", [("Islamic", []), ("Lagos", ["Lagos State"])])
+def test_a_state_that_is_a_group_is_no_place_nor_are_the_places_in_its_name(first, places):
+    doc = parse_of(f"""
+        Jets      NOUN  NNS nsubj    1  jet
+        struck    VERB  VBD ROOT     1  strike
+        the       DET   DT  det      4
+        {first}   PROPN NNP compound 4  -  ORG
+        State     PROPN NNP dobj     1  -  I-ORG
+        of        ADP   IN  prep     4
+        Iraq      PROPN NNP pobj     5  -  GPE
+    """)
+    mentions = place_mentions(doc, 0, 0, {}, known("Lagos", "Lagos State", "Iraq"))
+    assert [m.mention.text for m in mentions] == places + (["Iraq"] if places else [])

@@ -167,8 +167,9 @@ class ToponymStage:
     # of a force or body is no place ("the 137th Artillery Brigade"); 16: a country's unnamed
     # capital is its capital city ("in Somalia's capital"); 17: so is "the Serbian capital";
     # 18: a name before a lower-case "state" is the state ("his parish in Kaduna state"); 19:
-    # a town before its own police or officials is kept as a local mention ("Karachi police")
-    version: str = "19"
+    # a town before its own police or officials is kept as a local mention ("Karachi police");
+    # 20: "the Islamic State of Iraq and Al-Sham" is a group, and so are the places in it
+    version: str = "20"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 

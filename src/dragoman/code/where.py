@@ -240,6 +240,8 @@ def _not_a_place(span: Span, is_place: Callable[[str], bool] | None = None) -> b
         return True  # "the 1967 Mideast War", "the Monterrey Grand Prix": when, not where
     if span[-1].text[:1].isupper() and span[-1].lower_ in BODY_WORDS:
         return True  # "the 10th Brigade", "the Free Syrian Army": who, not where
+    if _named_state(span, is_place):
+        return True  # "the Islamic State of Iraq and Al-Sham": a group
     after = span.doc[span.end : span.end + 2]
     if len(after) == 2 and after[0].text == "-" and after[1].lower_ in ("based", "led", "backed"):
         return True  # "the London-based observatory", "US-led strikes": who, not where
@@ -268,6 +270,27 @@ TOPIC_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "agree
 # Offices held over a place: "the governor of X" says who someone is, not where.
 OFFICES = {"governor", "mayor", "president", "minister", "premier", "ambassador", "envoy",
            "consul", "emir", "king", "queen", "prince", "sultan", "bishop", "archbishop"}
+def _named_state(span: Span, is_place: Callable[[str], bool] | None) -> bool:
+    """'the Islamic State', 'the Islamic State of Iraq and Al-Sham': a group's name, and the
+    places in it ('Iraq', 'Al-Sham') are part of the name; not 'Lagos State', whose first
+    word is a place the gazetteer knows."""
+    doc = span.doc
+
+    def group(state: Token) -> bool:  # "State" after a word that is not a place's name
+        before = doc[state.i - 1] if state.i > 0 else None
+        return state.text == "State" and before is not None and \
+            before.text[:1].isupper() and is_place is not None and not is_place(before.text)
+
+    if len(span) > 1 and group(span[-1]):
+        return True
+    for token in span.root.ancestors:
+        if token.i < span.start and token.i >= span.start - 6 and group(token):
+            return True
+        if token.dep_ not in ("pobj", "prep", "conj", "cc", "compound"):
+            break
+    return False
+
+
 # Last words of the names of armed forces and bodies ("the 10th Brigade", "the Popular
 # Mobilization Forces", "the Revolutionary Council").
 BODY_WORDS = {"brigade", "brigades", "division", "regiment", "battalion", "army",
