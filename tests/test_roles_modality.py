@@ -314,3 +314,18 @@ def test_what_is_planned_is_hypothetical_and_the_arrest_is_not():
     assert (analyse(PLANNED[8]).modality, analyse(PLANNED[8]).cue) == ("hypothetical", "planning")
     assert analyse(PLANNED[1]).modality == "asserted"
     assert analyse(PLANNED[10]).modality == "asserted"
+
+
+REPORTED_ON = parse_of("""
+    Investigators NOUN  NNS  nsubj  1  investigator
+    prepared      VERB  VBD  ROOT   1  prepare
+    a             DET   DT   det    3
+    report        NOUN  NN   dobj   1
+    on            ADP   IN   prep   3
+    the           DET   DT   det    6
+    bombing       NOUN  NN   pobj   4
+""")
+
+
+def test_only_the_object_of_a_planning_verb_is_planned():
+    assert analyse(REPORTED_ON[6]).modality == "asserted"  # a report on it was prepared

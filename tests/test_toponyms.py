@@ -60,6 +60,8 @@ CITIES = [
     city(4667282, "White House", "US", 11_226, 36.47, -86.65, "TN"),
     city(9000006, "Kafr Zita", "SY", 1_200, 35.83, 36.70, "12"),
     city(9000007, "Kafr Zita", "SY", 3_500, 32.70, 36.20, "06"),
+    city(9000008, "Tell Qasr", "SY", 0, 36.50, 40.20, "07"),
+    city(9000009, "Tell Qasr", "RU", 60_000, 55.10, 61.40, "13"),
 ]
 COUNTRIES = [
     country("UA", "UKR", 690791, "Ukraine", "Kyiv", 44_622_516),
@@ -139,6 +141,9 @@ def test_countries_that_weigh_alike_do_not_pick_a_small_namesake(gaz):
     assert top(gaz, "Donetsk", context_countries={"RUS": 1.0, "USA": 1.0}).country_code == "UKR"
     assert top(gaz, "Donetsk", context_countries={"RUS": 1.0, "USA": 0.4}).country_code == "RUS"
     assert top(gaz, "Tripoli", context_countries={"LBN": 1.0, "USA": 1.0}).country_code == "LBN"
+    # a village of unknown population is no namesake by size: Syria still supports it
+    assert top(gaz, "Tell Qasr", context_countries={"SYR": 1.0, "USA": 1.0}).country_code == \
+        "SYR"
 
 
 def test_a_country_alone_does_not_overrule_a_capital_but_its_region_does(gaz):

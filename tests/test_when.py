@@ -136,6 +136,21 @@ def test_the_date_of_a_report_is_not_the_date_of_what_it_reports():
         him       PRON  PRP dobj     6
     """)
     assert dated(alone, 6).date == date(2016, 3, 11)  # nothing else: the report's day
+    that = parse_of("""
+        Police    NOUN  NNS nsubj    1  police
+        said      VERB  VBD ROOT     1  say
+        that      SCONJ IN  mark     7
+        on        ADP   IN  prep     7
+        Friday    PROPN NNP pobj     3  -  DATE
+        they      PRON  PRP nsubj    7
+        had       AUX   VBD aux      7  have
+        arrested  VERB  VBN ccomp    1  arrest
+        him       PRON  PRP dobj     7
+        on        ADP   IN  prep     7
+        March     PROPN NNP pobj     9  -  DATE
+        2         NUM   CD  nummod   10 -  I-DATE
+    """)
+    assert dated(that, 7).date == date(2016, 3, 11)  # after "that", the clause's own
 
 
 def test_what_was_tried_is_past_and_what_is_planned_is_ahead(coder):

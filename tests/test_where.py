@@ -1214,16 +1214,33 @@ def test_a_place_of_whoever_an_event_is_according_to_is_not_its_place():
     assert chosen(doc, 1) == []
 
 
-@pytest.mark.parametrize("first, places", [("Islamic", []), ("Lagos", ["Lagos State"])])
+@pytest.mark.parametrize("first, places", [("Islamic", []), ("Lagos", ["Lagos State"]),
+                                           ("Akwa Ibom", ["Akwa Ibom State"])])
 def test_a_state_that_is_a_group_is_no_place_nor_are_the_places_in_its_name(first, places):
-    doc = parse_of(f"""
-        Jets      NOUN  NNS nsubj    1  jet
-        struck    VERB  VBD ROOT     1  strike
-        the       DET   DT  det      4
-        {first}   PROPN NNP compound 4  -  ORG
+    words = first.split()
+    doc = parse_of("\n".join(
+        ["Jets NOUN NNS nsubj 1 jet", "struck VERB VBD ROOT 1 strike", "the DET DT det 4"]
+        if len(words) == 1 else
+        ["Jets NOUN NNS nsubj 1 jet", "struck VERB VBD ROOT 1 strike"]) + "\n" + "\n".join(
+        f"{w} PROPN NNP compound 4 - {'ORG' if n == 0 else 'I-ORG'}"
+        for n, w in enumerate(words)) + """
         State     PROPN NNP dobj     1  -  I-ORG
         of        ADP   IN  prep     4
         Iraq      PROPN NNP pobj     5  -  GPE
     """)
-    mentions = place_mentions(doc, 0, 0, {}, known("Lagos", "Lagos State", "Iraq"))
+    mentions = place_mentions(doc, 0, 0, {}, known("Lagos", "Lagos State", "Akwa Ibom",
+                                                   "Akwa Ibom State", "Iraq"))
     assert [m.mention.text for m in mentions] == places + (["Iraq"] if places else [])
+
+
+def test_a_number_that_is_no_age_does_not_break_the_search_for_one():
+    doc = parse_of("""
+        He      PRON  PRP nsubj    1
+        lived   VERB  VBD ROOT     1  live
+        in      ADP   IN  prep     1
+        Paris   PROPN NNP pobj     2  -  GPE
+        ,       PUNCT ,   punct    1
+        ²       NUM   CD  appos    3
+        ,       PUNCT ,   punct    1
+    """)
+    assert names(doc) == ["Paris"]

@@ -12,7 +12,8 @@ Each is judged ``yes`` (where the event happened, and the most specific place th
 for it), ``coarser`` (where it happened, but the sentence names a smaller place for it), ``no``
 or ``unclear``. The three groups were drawn at random (seed 20261129) from dragoman's output at
 commit 7f97050 and shuffled together. The judgements are ours; the file keys them by the
-development set's row ids and character offsets and holds no sentence text.
+development set's row ids and character offsets, with the place's name and the analyst's few
+words of reason, and holds no sentences.
 
 Usage::
 
@@ -41,21 +42,27 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rows = [json.loads(line) for line in AUDIT.read_text(encoding="utf-8").splitlines() if line]
     if args.gold is not None:
+        if not args.gold.is_file():
+            print(f"{args.gold}: no such file (the development set)", file=sys.stderr)
+            return 2
         texts = {}
         for line in args.gold.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
                 texts[row["id"]] = row["text"]
-        wrong = [r["id"] for r in rows if texts[r["id"]][r["start"] : r["end"]] != r["place"]]
+        wrong = [r["id"] for r in rows
+                 if texts.get(r["id"], "")[r["start"] : r["end"]] != r["place"]]
         if wrong:
-            print(f"offsets that no longer name their place: {wrong}", file=sys.stderr)
+            print(f"{args.gold}: rows missing, or offsets that no longer name their place: "
+                  f"{wrong}", file=sys.stderr)
             return 1
     counts = Counter((r["group"], r["judgement"]) for r in rows)
     print("group     " + "".join(f"{j:>9}" for j in JUDGEMENTS) + "   yes share")
     for group in GROUPS:
         total = sum(counts[(group, j)] for j in JUDGEMENTS)
         cells = "".join(f"{counts[(group, j)]:>9}" for j in JUDGEMENTS)
-        print(f"{group:<10}{cells}   {counts[(group, 'yes')] / total:.2f} of {total}")
+        share = f"{counts[(group, 'yes')] / total:.2f}" if total else "-"
+        print(f"{group:<10}{cells}   {share} of {total}")
     return 0
 
 

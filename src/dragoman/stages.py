@@ -115,8 +115,9 @@ class EventStage:
     # 2: headline frames, held-out threats, the US as a subject; 3: denials; 4: what was tried
     # ("tried to march") is not in the future, a planned cooperation coded AGREE still is; 5: a
     # person's name that is a capital is the place after "in" ("talks in Muscat"); 6: what is
-    # planned is hypothetical ("on suspicion of planning a terrorist attack")
-    version: str = "6"
+    # planned is hypothetical ("on suspicion of planning a terrorist attack"); 7: only the
+    # planning verb's own object ("prepared a report on the bombing": the bombing stands)
+    version: str = "7"
     requires: tuple[str, ...] = ("parsed", "mentions", "actors")
     provides: tuple[str, ...] = ("coded",)
 
@@ -168,8 +169,9 @@ class ToponymStage:
     # capital is its capital city ("in Somalia's capital"); 17: so is "the Serbian capital";
     # 18: a name before a lower-case "state" is the state ("his parish in Kaduna state"); 19:
     # a town before its own police or officials is kept as a local mention ("Karachi police");
-    # 20: "the Islamic State of Iraq and Al-Sham" is a group, and so are the places in it
-    version: str = "20"
+    # 20: "the Islamic State of Iraq and Al-Sham" is a group, and so are the places in it; 21:
+    # "Akwa Ibom State" is a place, and a village of unknown population no namesake by size
+    version: str = "21"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 
@@ -306,8 +308,9 @@ class DateStage:
     # dated back, what is planned ahead (events 4); 4: a participle of the same act dates the
     # event ("attacked a post, killing 11 soldiers on Thursday, the army said on Saturday"); 5:
     # so does what its patients were doing ("fired at supporters protesting on Wednesday"); 6:
-    # not the date of the report ("police said on Wednesday they had arrested him on Dec. 28")
-    version: str = "6"
+    # not the date of the report ("police said on Wednesday they had arrested him on Dec. 28");
+    # 7: but a date after "that" is the clause's
+    version: str = "7"
     requires: tuple[str, ...] = ("coded",)
     provides: tuple[str, ...] = ("dates",)
 

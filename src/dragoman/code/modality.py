@@ -84,7 +84,7 @@ def analyse(trigger: Token) -> Modality:
         if cue and not (came_by == "conj" and _finite(previous)):
             negation_cues.append(cue)
         if hypothetical is None:
-            hypothetical = _hypothetical_here(token, came_by)
+            hypothetical = _hypothetical_here(token, came_by, previous is trigger)
         if came_by in ("xcomp", "pcomp") and token.lemma_.lower() in frames().negative_verbs:
             negative_verb = negative_verb or token.text
         if _denies(token, path):
@@ -141,7 +141,7 @@ def _denies(verb: Token, path: list[Token]) -> bool:
         for t in inner)  # "denied that the attack took place"
 
 
-def _hypothetical_here(token: Token, came_by: str) -> Modality | None:
+def _hypothetical_here(token: Token, came_by: str, direct: bool = False) -> Modality | None:
     modal = _modal_here(token)
     if modal:
         future = modal.lower() in FUTURE_MODALS or (
@@ -155,8 +155,9 @@ def _hypothetical_here(token: Token, came_by: str) -> Modality | None:
     if came_by in ("xcomp",) and token.lemma_.lower() in frames().intent_verbs:
         tried = token.lemma_.lower() in frames().attempt_verbs and token.tag_ in ("VBD", "VBN")
         return Modality("hypothetical", token.text, future=not tried)  # "tried to march"
-    if came_by == "dobj" and token.lemma_.lower() in frames().planning_verbs:
-        return Modality("hypothetical", token.text)  # "planning a terrorist attack"
+    if came_by == "dobj" and direct and token.lemma_.lower() in frames().planning_verbs:
+        return Modality("hypothetical", token.text)  # "planning a terrorist attack", not
+        # "prepared a report on the bombing"
     if came_by in ("xcomp", "ccomp") and token.lemma_.lower() in frames().request_verbs:
         return Modality("hypothetical", token.text)
     return None

@@ -68,7 +68,10 @@ def _attached(found: list[TimeExpression], holder: Token, doc) -> TimeExpression
     hang on the event ('police said on Wednesday they had arrested him on Dec. 28')."""
     subtree = {t.idx for t in holder.subtree if not _other_clause(t, holder)}
     subjects = [c.i for c in holder.children if c.dep_ in ("nsubj", "nsubjpass")]
+    marks = [c.i for c in holder.children if c.dep_ == "mark"]  # "said that on Wednesday"
     reported = holder.dep_ == "ccomp" and holder.head.i < holder.i and subjects
+    if reported and marks:
+        subjects = [min(subjects + marks)]
     for expression in found:
         tokens = _tokens_of(expression, doc)
         if reported and tokens and holder.head.i < tokens[0].i < min(subjects):

@@ -52,7 +52,7 @@ class PlaceMention:
     mention: ToponymMention  # character offsets into the article
     locative: bool = False  # 'in Aleppo', not 'the Geneva conferences'
     scale: int = CITY  # how broad a place, CONTINENT (0) to a neighbourhood (5)
-    local: bool = False  # a town's name before its own people ('Hong Kong police'): never
+    local: bool = False  # a town's name before its own people ('Karachi police'): never
     # the event's place, only its setting when the sentence names no other (`event_place`)
 
 
@@ -122,13 +122,13 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     return found
 
 
-# People of a town, who act in it: "Hong Kong police arrested six people".
+# People of a town, who act in it: "Karachi police arrested five men".
 LOCAL_NOUNS = {"police", "policeman", "policemen", "authority", "authorities", "official",
                "resident", "villager", "court"}
 
 
 def _local_names(doc: Doc) -> list[Span]:
-    """Names right before a noun for a town's own people ('Hong Kong police', 'Karachi
+    """Names right before a noun for a town's own people ('Karachi police', 'Kano
     officials')."""
     found = []
     for token in doc:
@@ -261,25 +261,20 @@ def _not_a_place(span: Span, is_place: Callable[[str], bool] | None = None) -> b
     return False
 
 
-# Nouns whose "on" or "over" names a subject: "talks on the South China Sea", "a dispute over
-# Kashmir", "an agreement on Gaza".
-TOPIC_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "agreement", "deal",
-               "accord", "dispute", "row", "resolution", "statement", "debate", "discussion",
-               "consultation", "summit", "conference", "report", "law", "bill", "policy",
-               "sanction", "sanctions", "decision", "vote", "stance", "plan"}
-# Offices held over a place: "the governor of X" says who someone is, not where.
-OFFICES = {"governor", "mayor", "president", "minister", "premier", "ambassador", "envoy",
-           "consul", "emir", "king", "queen", "prince", "sultan", "bishop", "archbishop"}
 def _named_state(span: Span, is_place: Callable[[str], bool] | None) -> bool:
     """'the Islamic State', 'the Islamic State of Iraq and Al-Sham': a group's name, and the
-    places in it ('Iraq', 'Al-Sham') are part of the name; not 'Lagos State', whose first
-    word is a place the gazetteer knows."""
+    places in it ('Iraq', 'Al-Sham') are part of the name; not 'Lagos State' or 'Akwa Ibom
+    State', whose name before 'State' the gazetteer knows."""
     doc = span.doc
 
-    def group(state: Token) -> bool:  # "State" after a word that is not a place's name
-        before = doc[state.i - 1] if state.i > 0 else None
-        return state.text == "State" and before is not None and \
-            before.text[:1].isupper() and is_place is not None and not is_place(before.text)
+    def group(state: Token) -> bool:  # "State" after words that are not a place's name
+        if state.text != "State" or state.i == 0 or is_place is None:
+            return False
+        start = state.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
+            start -= 1  # the whole name before it: "Akwa Ibom State", "Upper Nile State"
+        return start < state.i and not any(is_place(doc[i : state.i].text)
+                                           for i in range(start, state.i))
 
     if len(span) > 1 and group(span[-1]):
         return True
@@ -291,6 +286,15 @@ def _named_state(span: Span, is_place: Callable[[str], bool] | None) -> bool:
     return False
 
 
+# Nouns whose "on" or "over" names a subject: "talks on the South China Sea", "a dispute over
+# Kashmir", "an agreement on Gaza".
+TOPIC_NOUNS = {"talk", "talks", "negotiation", "negotiations", "meeting", "agreement", "deal",
+               "accord", "dispute", "row", "resolution", "statement", "debate", "discussion",
+               "consultation", "summit", "conference", "report", "law", "bill", "policy",
+               "sanction", "sanctions", "decision", "vote", "stance", "plan"}
+# Offices held over a place: "the governor of X" says who someone is, not where.
+OFFICES = {"governor", "mayor", "president", "minister", "premier", "ambassador", "envoy",
+           "consul", "emir", "king", "queen", "prince", "sultan", "bishop", "archbishop"}
 # Last words of the names of armed forces and bodies ("the 10th Brigade", "the Popular
 # Mobilization Forces", "the Revolutionary Council").
 BODY_WORDS = {"brigade", "brigades", "division", "regiment", "battalion", "army",
@@ -363,7 +367,9 @@ def _unnamed_capitals(doc: Doc, country_of_adjective: Mapping[str, str]) -> list
 
 def _qualifies_a_thing(span: Span) -> bool:
     """A country's name before a thing that is not a place says whose it is: "a U.S.
-    airstrike", "a US military convoy", "U.S. custody", "US-Chinese relations"."""
+    airstrike", "a US military convoy", "US-Chinese relations". Not right after a
+    preposition, where the parser takes verbs for nouns ("captured in Afghanistan sobs"), so
+    "died in U.S. custody" keeps its place."""
     root = span.root
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.text == "-" and span.end + 1 < len(span.doc) and \
@@ -383,15 +389,15 @@ def _a_person(span: Span, is_place: Callable[[str], bool] | None) -> bool:
     was captured, shot or killed ('Ocalan was captured in Kenya')."""
     doc = span.doc
     after = [t for t in doc[span.end : span.end + 4] if t.lower_ not in ("now", "aged")]
-    if len(after) >= 3 and after[0].text == "," and after[1].like_num and \
-            after[1].text.isdigit() and 0 < int(after[1].text) < 120 and after[2].text == ",":
+    if len(after) >= 3 and after[0].text == "," and after[1].text.isdecimal() and \
+            0 < int(after[1].text) < 120 and after[2].text == ",":
         return True
     before = doc[max(span.start - 3, 0) : span.start].text.lower().replace(" ", "")
     if before.endswith(("year-old", "years-old")):
         return True
     root = span.root
     return len(span) == 1 and is_place is not None and root.dep_ == "nsubjpass" and \
-        root.head.lemma_.lower() in PEOPLE_VERBS | TAKING_VERBS and not is_place(span.text)
+        root.head.lemma_.lower() in DONE_TO_PEOPLE and not is_place(span.text)
 
 
 def _proper_names(doc: Doc) -> list[Span]:
@@ -455,15 +461,14 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
                 token.ent_type_ in NOT_NAMES and not _place_not_date(token, is_place)):
             continue
         if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN" and \
-                token.head.lemma_.lower() in FEATURE_NOUNS | FACILITY_NOUNS and \
-                _before_its_head(token):
+                token.head.lemma_.lower() in SITE_NOUNS and _before_its_head(token):
             name = _name_ending_at(token)
             if (token.head.lemma_.lower() in SETTLEMENT_NOUNS and token.ent_type_ != "NORP") \
                     or plausible(name):
                 names.append(name)  # "Amriya district", "Shaffa villages"
             continue
-        if token.dep_ == "poss" and token.head.pos_ == "NOUN" and token.head.lemma_.lower() in \
-                FEATURE_NOUNS | FACILITY_NOUNS | PART_NOUNS:
+        if token.dep_ == "poss" and token.head.pos_ == "NOUN" and \
+                token.head.lemma_.lower() in SITE_OR_PART_NOUNS:
             if plausible(name := _name_ending_at(token)):
                 names.append(name)  # "Herat's airport", "Pervomayskaya's perimeter"
             continue
@@ -564,6 +569,9 @@ PART_NOUNS = {"outskirt", "outskirts", "street", "part", "perimeter", "heart", "
               "flank", "heartland", "stronghold", "hometown", "section", "environs", "periphery",
               "entrance", "north", "south", "east", "west", "northeast", "northwest",
               "southeast", "southwest", "alleyway", "slum", "resort", "locality", "embankment"}
+# Place and site words a name may stand before, or whose possessor is a place.
+SITE_NOUNS = FEATURE_NOUNS | FACILITY_NOUNS
+SITE_OR_PART_NOUNS = SITE_NOUNS | PART_NOUNS
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -902,7 +910,6 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
         return location
     mention, how = found
     doc = trigger.doc
-    measured = _measured_from(trigger, here, resolved)
     if (mention.sentence, mention.start) in resolved:
         near = _near(doc[mention.start : mention.end])
         location = _location(mention, resolved, "nearby" if near else how)
@@ -910,8 +917,9 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
             location.precision = max(location.precision, 2)
         elif how == "sentence" and location.precision == 1:
             location.precision = 2 if abs(mention.start - trigger.i) > 12 else 1
-        if location.precision >= 3 and measured is not None and \
-                measured.country_code == location.country_code:
+        measured = _measured_from(trigger, here, resolved) if location.precision >= 3 \
+            else None
+        if measured is not None and measured.country_code == location.country_code:
             return measured  # "20 km north of Bannu in northwest Pakistan": near Bannu
         return location
     # Its own place unknown to the gazetteer (a hamlet, a mosque): a known place named with it
@@ -929,7 +937,8 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
     # China Sea", where the sea is taken for a place the gazetteer does not know)
     fallback = choose_mention(anchor, trigger, known)
     if fallback is None or fallback[1] != "attached":
-        return measured  # "the town of Kitshanga, about 90 km northwest of Goma": near Goma
+        # "the town of Kitshanga, about 90 km northwest of Goma": near Goma
+        return _measured_from(trigger, here, resolved)
     location = _location(fallback[0], resolved, fallback[1])
     if _near(doc[fallback[0].start : fallback[0].end]):
         location.precision, location.resolution = max(location.precision, 2), "nearby"
@@ -1027,8 +1036,9 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
 def _attached_or_near(anchor: Token | None, trigger: Token,
                       mentions: Sequence[PlaceMention]) -> tuple[PlaceMention, str] | None:
     doc = trigger.doc
-    sources = {t.i for t in doc if t.lower_ == "according" and t.dep_ == "prep"
-               for t in t.subtree}  # "according to AP reporters in Nablus": who says so
+    sources = {t.i for according in doc if according.lower_ == "according" and
+               according.dep_ == "prep" for t in according.subtree}  # "according to AP
+    # reporters in Nablus": who says so
     mentions = [m for m in mentions if not _reference_point(doc[m.start : m.end])
                 and m.start not in sources and not m.local]
     verb = anchor or trigger
@@ -1041,12 +1051,11 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
     own = {t.i for t in verb.subtree} - {t.i for c in verb.children if c.dep_ == "relcl" or (
         c.lemma_.lower() in STATEMENT_VERBS and c.pos_ == "VERB")
         for t in c.subtree}  # not "..., saying the mosque recruited fighters in Somalia"
+    inside = [m for m in mentions if m.start in own and m.start > verb.i
+              and _may_be_where(doc[m.start : m.end])]
     for holder in _holders(anchor, trigger):
-        if holder not in (anchor, trigger) and not _one_act(holder, verb):
-            inside = [m for m in mentions if m.start in own and m.start > verb.i
-                      and _may_be_where(doc[m.start : m.end])]
-            if inside:
-                return most_specific(_possessed(inside, doc)), "attached"
+        if inside and holder not in (anchor, trigger) and not _one_act(holder, verb):
+            return most_specific(_possessed(inside, doc)), "attached"
         patients = [m for m in mentions if _ground(doc[m.start : m.end]).head == holder
                     and _ground(doc[m.start : m.end]).dep_ in ("nsubjpass", "dobj")
                     and holder.lemma_.lower() not in PEOPLE_VERBS]
@@ -1172,6 +1181,7 @@ STATEMENT_VERBS = {"condemn", "denounce", "criticize", "criticise", "praise", "w
 # Verbs whose 'from' names who lost something, not where it happened.
 TAKING_VERBS = {"capture", "recapture", "seize", "take", "retake", "wrest", "win", "grab",
                 "steal", "snatch"}
+DONE_TO_PEOPLE = PEOPLE_VERBS | TAKING_VERBS
 # Tokens between an event and the nearest place not attached to it beyond which that place
 # is no guess: in the development set such guesses were right about a fifth of the time.
 FAR = 24

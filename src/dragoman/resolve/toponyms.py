@@ -276,12 +276,15 @@ def _ranked(
     """Each candidate with its score and whether it would be accepted, best first."""
     hint = mention.country_hint
     has_context = bool(weights or evidence or hint)
-    largest = max((c.place.population for c in candidates), default=0)
+    largest = max(candidates, key=lambda c: c.place.population, default=None)
     shared = _shared(weights)
     scored = []
     for candidate in candidates:
         own = weights
-        if shared and candidate.place.population * NAMESAKE_RATIO < largest:
+        population = candidate.place.population  # 0: unknown, no namesake by size
+        if shared and largest is not None and 0 < population * NAMESAKE_RATIO < \
+                largest.place.population and \
+                largest.place.country_code != candidate.place.country_code:
             # "Biden and Putin met in Geneva": neither's country says which Geneva
             own = {c: w for c, w in weights.items() if c != candidate.place.country_code}
         context = context_score(candidate.place, own, evidence, hint, bordering)
