@@ -948,15 +948,8 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
 def _local_setting(trigger: Token, here: Sequence[PlaceMention],
                    resolved: Mapping[tuple[int, int], tuple[Place, float]]) -> Location | None:
     """When the sentence names no place for the event, the town whose own people act in it
-    ("Hong Kong police arrested six people"), as its setting, precision 2; or None."""
-    local = [m for m in here if m.local and (m.sentence, m.start) in resolved
-             and abs(m.start - trigger.i) <= FAR]
-    best = min(local, key=lambda m: abs(m.start - trigger.i), default=None)
-    if best is None:
-        return None
-    location = _location(best, resolved, "setting")
-    location.precision = max(location.precision, 2)
-    return location
+    ("Karachi police arrested five men"), as its setting, precision 2; or None."""
+    return _nearest(trigger, [m for m in here if m.local], resolved, "setting")
 
 
 def _measured_from(trigger: Token, here: Sequence[PlaceMention],
@@ -964,12 +957,21 @@ def _measured_from(trigger: Token, here: Sequence[PlaceMention],
     """The known place nearest the event that a distance in its sentence is measured from
     ("some 20 km north of Bannu"), as "nearby", precision 2; or None."""
     doc = trigger.doc
-    points = [m for m in here if (m.sentence, m.start) in resolved
-              and _reference_point(doc[m.start : m.end]) and abs(m.start - trigger.i) <= FAR]
-    best = min(points, key=lambda m: abs(m.start - trigger.i), default=None)
+    points = [m for m in here if _reference_point(doc[m.start : m.end])]
+    return _nearest(trigger, points, resolved, "nearby")
+
+
+def _nearest(trigger: Token, mentions: Sequence[PlaceMention],
+             resolved: Mapping[tuple[int, int], tuple[Place, float]],
+             how: str) -> Location | None:
+    """The resolved mention nearest the event, if not far, as a location of precision 2 at
+    best; or None."""
+    known = [m for m in mentions if (m.sentence, m.start) in resolved
+             and abs(m.start - trigger.i) <= FAR]
+    best = min(known, key=lambda m: abs(m.start - trigger.i), default=None)
     if best is None:
         return None
-    location = _location(best, resolved, "nearby")
+    location = _location(best, resolved, how)
     location.precision = max(location.precision, 2)
     return location
 
