@@ -346,28 +346,28 @@ def test_the_gazetteer_says_how_broad_a_place_is(gaz, name, expected):
     assert where.gazetteer_scale(gaz)(name) == getattr(where, expected)
 
 
-def test_a_place_measured_from_and_a_country_named_before_are_the_events_setting(coder):
+def places_of(coder, text: str, published: str) -> list[tuple]:
+    """(name, precision, resolution) of each located event the pipeline codes in `text`."""
     from dragoman.model import Article
 
+    events = coder.code(Article(id="places", text=text, published=published))
+    return [(e.event_loc.name, e.event_loc.precision, e.event_loc.resolution) for e in events
+            if e.event_loc is not None]
+
+
+def test_a_place_measured_from_and_a_country_named_before_are_the_events_setting(coder):
     text = ("NAIROBI, March 9 - Gunmen attacked a convoy about 30 km north of Mogadishu on "
             "Monday.\n\nOfficials in Somalia said fighters attacked a military base.")
-    events = coder.code(Article(id="setting", text=text, published="2024-03-10"))
-    where = [(e.event_loc.name, e.event_loc.precision, e.event_loc.resolution) for e in events
-             if e.event_loc is not None]
+    where = places_of(coder, text, "2024-03-10")
     assert where[0] == ("Mogadishu", 2, "nearby")  # not the dateline's Nairobi
     assert where[-1] == ("Somalia", 3, "setting")
 
 
 def test_a_place_measured_from_is_finer_than_a_country_or_an_unknown_town(coder):
-    from dragoman.model import Article
-
     text = ("Militants attacked a police checkpoint 20 km north of Bannu in northwest Pakistan "
             "yesterday.\n\nM23 fighters clashed with army troops around the town of Qwertyville, "
             "about 90 km northwest of Goma, on Sunday.")
-    events = coder.code(Article(id="measured", text=text, published="2024-07-17"))
-    where = [(e.event_loc.name, e.event_loc.precision, e.event_loc.resolution) for e in events
-             if e.event_loc is not None]
-    assert where == [("Bannu", 2, "nearby"), ("Goma", 2, "nearby")]
+    assert places_of(coder, text, "2024-07-17") == [("Bannu", 2, "nearby"), ("Goma", 2, "nearby")]
 
 
 def test_an_unnamed_capital_is_the_capital_city(coder):
@@ -384,13 +384,10 @@ def test_an_unnamed_capital_is_the_capital_city(coder):
 
 
 def test_a_town_whose_own_police_act_is_the_setting_when_no_place_is_named(coder):
-    from dragoman.model import Article
-
     text = ("Karachi police arrested five suspected militants on Monday.\n\n"
             "Mumbai police detained a man in Pune on Friday.")
-    events = coder.code(Article(id="local", text=text, published="2024-03-06"))
-    where = [(e.event_loc.name, e.event_loc.precision, e.event_loc.resolution) for e in events]
-    assert where == [("Karachi", 2, "setting"), ("Pune", 1, "attached")]
+    assert places_of(coder, text, "2024-03-06") == [("Karachi", 2, "setting"),
+                                                    ("Pune", 1, "attached")]
 
 
 def test_places_across_the_actors_border_are_found_in_the_pipeline(coder):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from dragoman.code.when import event_date
 
 from .handmade import parse_of
@@ -109,34 +111,38 @@ def test_a_participle_of_the_same_act_dates_it_before_the_statement_does():
     assert dated(doc, 1).date == date(2016, 3, 10)  # Thursday, not the statement's Saturday
 
 
-def test_the_date_of_a_report_is_not_the_date_of_what_it_reports():
-    # the parser hangs both dates on "arrested"; the first is the police's statement's
+REPORTED_BEFORE = """
+    Police    NOUN  NNS nsubj    1  police
+    said      VERB  VBD ROOT     1  say
+    on        ADP   IN  prep     6
+    Friday    PROPN NNP pobj     2  -  DATE
+    they      PRON  PRP nsubj    6
+    had       AUX   VBD aux      6  have
+    arrested  VERB  VBN ccomp    1  arrest
+    him       PRON  PRP dobj     6
+"""
+ON_MARCH_2 = """
+    on        ADP   IN  prep     6
+    March     PROPN NNP pobj     8  -  DATE
+    2         NUM   CD  nummod   9  -  I-DATE
+"""
+
+
+# The parser hangs the date between "said" and the clause's subject on "arrested": it is the
+# report's (parse, expected date of the arrest).
+REPORTED = [
+    (REPORTED_BEFORE + ON_MARCH_2, date(2016, 3, 2)),  # the arrest's own date
+    (REPORTED_BEFORE, date(2016, 3, 11)),  # nothing else: the report's day
+]
+
+
+@pytest.mark.parametrize("table, expected", REPORTED)
+def test_the_date_of_a_report_is_not_the_date_of_what_it_reports(table, expected):
+    assert dated(parse_of(table), 6).date == expected
+
+
+def test_a_date_after_that_is_the_reported_clauses():
     doc = parse_of("""
-        Police    NOUN  NNS nsubj    1  police
-        said      VERB  VBD ROOT     1  say
-        on        ADP   IN  prep     6
-        Friday    PROPN NNP pobj     2  -  DATE
-        they      PRON  PRP nsubj    6
-        had       AUX   VBD aux      6  have
-        arrested  VERB  VBN ccomp    1  arrest
-        him       PRON  PRP dobj     6
-        on        ADP   IN  prep     6
-        March     PROPN NNP pobj     8  -  DATE
-        2         NUM   CD  nummod   9  -  I-DATE
-    """)
-    assert dated(doc, 6).date == date(2016, 3, 2)
-    alone = parse_of("""
-        Police    NOUN  NNS nsubj    1  police
-        said      VERB  VBD ROOT     1  say
-        on        ADP   IN  prep     6
-        Friday    PROPN NNP pobj     2  -  DATE
-        they      PRON  PRP nsubj    6
-        had       AUX   VBD aux      6  have
-        arrested  VERB  VBN ccomp    1  arrest
-        him       PRON  PRP dobj     6
-    """)
-    assert dated(alone, 6).date == date(2016, 3, 11)  # nothing else: the report's day
-    that = parse_of("""
         Police    NOUN  NNS nsubj    1  police
         said      VERB  VBD ROOT     1  say
         that      SCONJ IN  mark     7
@@ -150,7 +156,7 @@ def test_the_date_of_a_report_is_not_the_date_of_what_it_reports():
         March     PROPN NNP pobj     9  -  DATE
         2         NUM   CD  nummod   10 -  I-DATE
     """)
-    assert dated(that, 7).date == date(2016, 3, 11)  # after "that", the clause's own
+    assert dated(doc, 7).date == date(2016, 3, 11)  # after "that", the clause's own Friday
 
 
 def test_what_was_tried_is_past_and_what_is_planned_is_ahead(coder):
