@@ -1244,3 +1244,72 @@ def test_a_number_that_is_no_age_does_not_break_the_search_for_one():
         ,       PUNCT ,   punct    1
     """)
     assert names(doc) == ["Paris"]
+
+
+@pytest.mark.parametrize("aftermath, lemma, places", [
+    ("died", "die", ["Oakland"]), ("treated", "treat", ["Oakland"]),
+    ("shot", "shoot", ["Highland Hospital"])])  # the event's own verb keeps its hospital
+def test_a_hospital_where_a_victim_was_treated_or_died_is_not_where_he_was_shot(
+        aftermath, lemma, places):
+    doc = parse_of(f"""
+        Silva      PROPN NNP nsubjpass 2  -  PERSON
+        was        AUX   VBD auxpass   2
+        shot       VERB  VBN ROOT      2  shoot
+        and        CCONJ CC  cc        2
+        later      ADV   RB  advmod    5
+        {aftermath} VERB VBN conj      2  {lemma}
+        at         ADP   IN  prep      5
+        Highland   PROPN NNP compound  8  -  ORG
+        Hospital   PROPN NNP pobj      6  -  I-ORG
+        in         ADP   IN  prep      8
+        Oakland    PROPN NNP pobj      9  -  GPE
+    """)
+    verb = 5 if aftermath == "shot" else 2
+    assert chosen(doc, verb) == places
+
+
+def test_a_news_agency_that_reports_is_no_place():
+    doc = parse_of("""
+        Tanks     NOUN  NNS nsubj    1  tank
+        entered   VERB  VBD ROOT     1  enter
+        the       DET   DT  det      4
+        Aleppo    PROPN NNP compound 4  -  GPE
+        Governorate PROPN NNP dobj   1  -  I-GPE
+        ,         PUNCT ,   punct    4
+        the       DET   DT  det      7
+        AFP       PROPN NNP appos    4  -  ORG
+        reported  VERB  VBD acl      7  report
+    """)
+    mentions = place_mentions(doc, 0, 0, {}, known("AFP", "Aleppo Governorate"))
+    found = choose_mention(doc[1], doc[1], mentions)
+    assert found is not None and found[0].mention.text == "Aleppo Governorate"
+
+
+def test_a_list_the_parser_began_with_an_apposition_is_one_list():
+    doc = parse_of("""
+        Frigates NOUN  NNS nsubj    1  frigate
+        patrol   VERB  VBP ROOT     1
+        in       ADP   IN  prep     1
+        the      DET   DT  det      5
+        Red      PROPN NNP compound 5  -  LOC
+        Sea      PROPN NNP pobj     2  -  I-LOC
+        ,        PUNCT ,   punct    5
+        the      DET   DT  det      9
+        Indian   PROPN NNP compound 9  -  LOC
+        Ocean    PROPN NNP appos    5  -  I-LOC
+        and      CCONJ CC  cc       9
+        the      DET   DT  det      13
+        Persian  PROPN NNP compound 13 -  LOC
+        Gulf     PROPN NNP conj     9  -  I-LOC
+    """)
+    assert chosen(doc, 1) == ["Red Sea", "Indian Ocean", "Persian Gulf"]
+    # "in Kabul, Afghanistan": an apposition that lists nothing adds no place
+    single = parse_of("""
+        Bombs    NOUN  NNS nsubj    1  bomb
+        exploded VERB  VBD ROOT     1  explode
+        in       ADP   IN  prep     1
+        Kabul    PROPN NNP pobj     2  -  GPE
+        ,        PUNCT ,   punct    3
+        Afghanistan PROPN NNP appos 3  -  GPE
+    """)
+    assert chosen(single, 1) == ["Kabul"]

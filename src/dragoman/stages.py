@@ -237,8 +237,9 @@ class PlaceStage:
     # finer than a country or an unknown town ("20 km north of Bannu in northwest Pakistan");
     # 19: not a place of whom the event is according to ("according to reporters in Nablus");
     # 20: a town whose own police act is the setting when no place is named ("Karachi police
-    # arrested five militants")
-    version: str = "20"
+    # arrested five militants"); 21: not a hospital where a victim was treated or died, nor
+    # a news agency that reports ("the AFP reported")
+    version: str = "21"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

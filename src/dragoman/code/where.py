@@ -1027,8 +1027,11 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
     offensive in Homs, targeting the village of Huwaysis'), else to one of its arguments
     ('rebel factions in Syria are attacking'), else the nearest likely place in the same
     clause, else in the sentence, if not far; then the narrowest place named with it. A
-    place that only measures distance ('600 km west of Kathmandu') is not chosen. None when
-    the sentence names no place for it."""
+    place that only measures distance ('600 km west of Kathmandu'), a hospital a victim was
+    taken to, or a source that reports ('the AFP reported') is not chosen. None when the
+    sentence names no place for it."""
+    doc = trigger.doc
+    mentions = [m for m in mentions if not _a_source(doc[m.start : m.end])]
     found = _attached_or_near(anchor, trigger, mentions)
     if found is None:
         return None
@@ -1042,7 +1045,8 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
                according.dep_ == "prep" for t in according.subtree}  # "according to AP
     # reporters in Nablus": who says so
     mentions = [m for m in mentions if not _reference_point(doc[m.start : m.end])
-                and m.start not in sources and not m.local]
+                and m.start not in sources and not m.local
+                and not _cared_for_at(doc[m.start : m.end], anchor or trigger)]
     verb = anchor or trigger
     if verb.lemma_.lower() in STATEMENT_VERBS:
         # "condemned the attack on a depot in X": X is the attack's place, not theirs
@@ -1088,6 +1092,35 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
 
 
 PROTEST_VERBS = {"protest", "demonstrate", "rally", "march"}
+# Verbs of reporting: who reports ("the AFP reported", "Moscow said") is a source, not a place.
+REPORT_VERBS = {"say", "report", "tell", "announce", "claim", "confirm", "state", "add"}
+
+
+def _a_source(span: Span) -> bool:
+    """'..., the AFP reported', 'Moscow said': a name that reports is no place of the event."""
+    root = span.root
+    if root.dep_ == "nsubj" and root.head.lemma_.lower() in REPORT_VERBS:
+        return True
+    return any(c.dep_ in ("acl", "relcl") and c.lemma_.lower() in REPORT_VERBS and c.i > root.i
+               and not any(g.dep_ == "nsubj" for g in c.children) for c in root.children)
+
+
+# Where the wounded are cared for, and what is done to them there.
+CARE_WORDS = {"hospital", "clinic", "infirmary", "medical", "hospice"}
+CARE_VERBS = {"die", "treat", "pronounce", "hospitalize", "hospitalise", "admit", "succumb",
+              "rush", "take", "evacuate", "airlift", "fly", "transfer", "receive"}
+
+
+def _cared_for_at(span: Span, verb: Token) -> bool:
+    """'was shot in the chest and later pronounced dead at Highland Hospital in Oakland': a
+    hospital where a victim died or was treated, by another verb than the event's, is not
+    where the event happened (the town it is in may still be)."""
+    if not any(t.lower_ in CARE_WORDS for t in span):
+        return False
+    head = span.root
+    while head.head != head and head.pos_ not in ("VERB", "AUX"):
+        head = head.head
+    return head != verb and head.lemma_.lower() in CARE_VERBS
 
 
 def _protested_over(span: Span, verb: Token) -> bool:
@@ -1225,8 +1258,13 @@ def _reference_point(span: Span) -> bool:
 def with_conjuncts(chosen: PlaceMention, mentions: Sequence[PlaceMention],
                    doc: Doc) -> list[PlaceMention]:
     """'the towns of Khan Touman, Aleis and Alzorba': every place of a coordinated list (the
-    parser may coordinate a word inside a name: 'al' of 'Tal Abyad and Ras al-Ain')."""
+    parser may coordinate a word inside a name: 'al' of 'Tal Abyad and Ras al-Ain', or begin
+    the list with an apposition: 'in the Red Sea, the Indian Ocean and the Persian Gulf')."""
     linked = {t.i for token in doc[chosen.start : chosen.end] for t in token.conjuncts}
+    root = doc[chosen.start : chosen.end].root
+    for appos in root.children:  # not "in Kabul, Afghanistan", which lists nothing
+        if appos.dep_ == "appos" and appos.conjuncts:
+            linked |= {appos.i} | {t.i for t in appos.conjuncts}
     return [chosen] + [m for m in mentions if m is not chosen
                        and linked & set(range(m.start, m.end))]
 
