@@ -16,6 +16,7 @@ from dragoman.errors import GazetteerError, KnowledgeError
 from dragoman.model import Location
 from dragoman.resolve.gazetteer import (
     INDEX_PREFIX,
+    WATER_CODES,
     Gazetteer,
     Place,
     assemble,
@@ -321,8 +322,30 @@ def test_supplement_file_is_valid_and_large_enough():
     keys = [(r["name"], r["country_code"], r["feature_code"]) for r in records]
     assert len(keys) == len(set(keys))
     iso3 = {c["iso3"] for c in load_countries()}
-    assert {r["country_code"] for r in records} <= iso3
+    assert {r["country_code"] for r in records if r["country_code"]} <= iso3
+    assert all(r["feature_code"] in WATER_CODES for r in records if not r["country_code"])
     assert all(r["source"] == "curated" for r in records)
+
+
+def test_only_a_water_body_may_have_no_country():
+    sea = {"name": "Red Sea", "country_code": None, "lat": 20.0, "lon": 38.5,
+           "feature_code": "SEA", "source": "curated"}
+    assert load_supplement(json.dumps(sea))[0]["country_code"] is None
+    town = {**sea, "name": "Nowhere", "feature_code": "PPL"}
+    with pytest.raises(KnowledgeError, match=r"mine\.jsonl:1"):
+        load_supplement(json.dumps(town), source="mine.jsonl")
+
+
+def test_a_sea_is_indexed_without_a_country_and_located_as_a_region(tmp_path):
+    sea = {"name": "Red Sea", "country_code": None, "lat": 20.0, "lon": 38.5,
+           "feature_code": "SEA", "source": "curated"}
+    path = tmp_path / "g.sqlite"
+    Gazetteer.build(path, cities=CITIES, countries=COUNTRIES, supplement=[sea], admin1=[])
+    with Gazetteer.open(path, build=False) as gaz:
+        place, = gaz.lookup("Red Sea")
+    assert (place.country_code, place.feature_code) == ("", "SEA")
+    location = place.to_location("the Red Sea")
+    assert (location.country_code, location.precision) == (None, 2)
 
 
 def test_supplement_loader_reports_the_bad_line():

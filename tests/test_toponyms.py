@@ -320,6 +320,8 @@ def test_context_score():
     assert context_score(place, {}, [other_region]) == 0.4
     assert context_score(place, {}, [syria]) == 0.45
     assert context_score(place, {}, [], country_hint="SYR") == 1.0
+    sea = Place(5, "Red Sea", "", None, 0, 0, "SEA", 0)  # no country speaks for or against it
+    assert context_score(sea, {"YEM": 1.0}, [syria]) == 0.4
 
 
 def test_score_is_bounded_and_penalises_a_wrong_hint():
@@ -551,3 +553,16 @@ def test_a_country_s_capital_is_its_capital_city(gaz, capital_named):
     # "Libya's capital" is Tripoli; "Libya's capital, Sirte" is whatever the name says
     assert libya.name == ("Libya" if capital_named else "Tripoli")
     assert libya.country_code == "LBY"
+
+
+def test_a_sea_is_the_event_s_place_of_no_country_not_the_dateline_nor_a_namesake(coder):
+    from dragoman.model import Article
+
+    text = ("ADEN, March 3 - Houthi rebels attacked a cargo ship in the Red Sea on Tuesday. "
+            "Somali pirates hijacked a tanker in the Gulf of Aden on Monday.\n\n"
+            "Sudanese troops clashed with rebels in Sudan's Red Sea state.")
+    events = coder.code(Article(id="seas", text=text, published="2024-03-03"))
+    where = [(e.event_loc.name, e.event_loc.country_code, e.event_loc.precision,
+              e.event_loc.resolution) for e in events]
+    assert where == [("Red Sea", None, 2, "attached"), ("Gulf of Aden", None, 2, "attached"),
+                     ("Red Sea State", "SDN", 2, "sentence")]

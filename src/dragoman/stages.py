@@ -170,8 +170,9 @@ class ToponymStage:
     # 18: a name before a lower-case "state" is the state ("his parish in Kaduna state"); 19:
     # a town before its own police or officials is kept as a local mention ("Karachi police");
     # 20: "the Islamic State of Iraq and Al-Sham" is a group, and so are the places in it; 21:
-    # "Akwa Ibom State" is a place, and a village of unknown population no namesake by size
-    version: str = "21"
+    # "Akwa Ibom State" is a place, and a village of unknown population no namesake by size;
+    # 22: seas, straits and lakes between countries ("in the Red Sea"), of no country
+    version: str = "22"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 
@@ -183,9 +184,8 @@ class ToponymStage:
         from dragoman.resolve.gazetteer import Gazetteer
 
         gazetteer = Gazetteer.open(Path(path) if path else None)
-        country_of = gazetteer_country(path)
-        return cls(gazetteer, country_adjectives(knowledge),
-                   lambda name: country_of(name) is not None, gazetteer_scale(gazetteer))
+        return cls(gazetteer, country_adjectives(knowledge), gazetteer_knows(path),
+                   gazetteer_scale(gazetteer))
 
     def __call__(self, document: Document) -> Document:
         from dragoman.code.where import dateline_place, place_mentions, resolve_places
@@ -203,8 +203,8 @@ class ToponymStage:
                                                   bordering, document.parsed)
         if state is not None:
             for place, _ in document.resolved_places.values():
-                if not place.feature_code.startswith("PCL"):  # countries counted as names
-                    state.countries[place.country_code] += 0.5
+                if place.country_code and not place.feature_code.startswith("PCL"):
+                    state.countries[place.country_code] += 0.5  # countries counted as names
             dateline = dateline_place(document.article.text, self.gazetteer)
             if dateline is not None and dateline.country_code:
                 state.countries[dateline.country_code] += 1.0
@@ -270,24 +270,38 @@ def _actor_tokens(coded: Coded, offset: int) -> set[int]:
 
 def gazetteer_country(path: str | None = None):
     """A function naming the country of a place name (most populous match), or None when
-    the gazetteer cannot be opened."""
+    the gazetteer cannot be opened. A water body no one country holds (the Red Sea) has
+    none."""
+    best = _significant_place(path)
+    return lambda name: (place.country_code or None) if (place := best(name)) else None
+
+
+def gazetteer_knows(path: str | None = None):
+    """A function saying whether a name is a real place to the gazetteer: a town of 1,000
+    people or more, a region, a country or a water body (most populous match)."""
+    best = _significant_place(path)
+    return lambda name: best(name) is not None
+
+
+def _significant_place(path: str | None):
     from functools import lru_cache
     from pathlib import Path
 
-    from dragoman.resolve.gazetteer import Gazetteer
+    from dragoman.resolve.gazetteer import WATER_CODES, Gazetteer
 
     gazetteer = Gazetteer.open(Path(path) if path else None)
 
     @lru_cache(maxsize=20_000)
-    def country_of(name: str) -> str | None:
+    def best(name: str):
         places = gazetteer.lookup(name, limit=10)
         if not places:
             return None
-        best = max(places, key=lambda p: p.population)
-        significant = best.population >= 1000 or best.feature_code.startswith(("ADM", "PCL"))
-        return best.country_code if significant else None
+        place = max(places, key=lambda p: p.population)
+        significant = place.population >= 1000 or \
+            place.feature_code.startswith(("ADM", "PCL")) or place.feature_code in WATER_CODES
+        return place if significant else None
 
-    return country_of
+    return best
 
 
 def country_adjectives(knowledge: Knowledge) -> dict[str, str]:

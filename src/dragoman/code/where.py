@@ -873,7 +873,8 @@ def _named_with_abroad(mentions: Sequence[PlaceMention],
         others = [(resolved[(m.sentence, m.start)][0], doc[m.start : m.end].root)
                   for m in mentions
                   if m is not mention and m.sentence == mention.sentence
-                  and (m.sentence, m.start) in resolved]
+                  and (m.sentence, m.start) in resolved
+                  and resolved[(m.sentence, m.start)][0].country_code]  # not a sea
         together = [(other, _named_together(token, root, steps=4)) for other, token in others]
         named = [(other, linked) for (other, linked), (_, token) in zip(together, others)
                  if linked or _near_to(token, root)]

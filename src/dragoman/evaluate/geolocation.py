@@ -73,13 +73,13 @@ def _gazetteer_tests():
     try:
         from dragoman.code.where import gazetteer_scale
         from dragoman.resolve.gazetteer import Gazetteer
-        from dragoman.stages import gazetteer_country
+        from dragoman.stages import gazetteer_knows
 
-        country_of = gazetteer_country()
+        is_place = gazetteer_knows()
         scale_of = gazetteer_scale(Gazetteer.open(None))
     except Exception:  # the measure still runs on entity mentions alone
         return None, None
-    return (lambda name: country_of(name) is not None), scale_of
+    return is_place, scale_of
 
 
 def _demonyms() -> dict[str, str]:

@@ -164,9 +164,10 @@ def usable_alternate(name: str, main: str) -> bool:
 class Place:
     """A place in the gazetteer: a GeoNames city, a country, a region or a curated place.
 
-    `geonameid` is None for places GeoNames lacks; `country_code` is ISO-3; `admin1` the name of
-    the first-level region; `feature_code` a GeoNames feature code (PPL, PPLC, PPLA, ADM1, PCLI,
-    RGN, AIRB, CMP, PSTB ...); `population` 0 when unknown.
+    `geonameid` is None for places GeoNames lacks; `country_code` is ISO-3, or "" for a water
+    body no one country holds (the Red Sea, the Strait of Hormuz); `admin1` the name of the
+    first-level region; `feature_code` a GeoNames feature code (PPL, PPLC, PPLA, ADM1, PCLI,
+    RGN, AIRB, CMP, PSTB, SEA, STRT ...); `population` 0 when unknown.
     """
 
     geonameid: int | None
@@ -189,16 +190,22 @@ class Place:
         """The event location for this place; precision defaults to `precision_of(self)`."""
         return Location(
             text=text, name=self.name, geonameid=self.geonameid, lat=self.lat, lon=self.lon,
-            country_code=self.country_code, admin1=self.admin1, feature_code=self.feature_code,
+            country_code=self.country_code or None, admin1=self.admin1, feature_code=self.feature_code,
             start=start, end=end, precision=precision or precision_of(self), resolution=resolution,
         )
 
 
+# GeoNames feature codes of water bodies (the supplement's seas, gulfs, straits, lakes).
+WATER_CODES = frozenset({"SEA", "GULF", "STRT", "BAY", "CHN", "CNL", "LK", "OCN"})
+
+
 def precision_of(place: Place) -> int:
-    """ACLED-style precision: 3 for a country, 2 for a region, 1 for a place."""
-    if place.feature_code.startswith("PCL"):
+    """ACLED-style precision: 3 for a country or an ocean, 2 for a region or a sea, 1 for a
+    place."""
+    if place.feature_code.startswith("PCL") or place.feature_code == "OCN":
         return 3
-    if place.feature_code.startswith("ADM") or place.feature_code in ("RGN", "AREA", "ZN"):
+    if place.feature_code.startswith("ADM") or place.feature_code in ("RGN", "AREA", "ZN") or \
+            place.feature_code in WATER_CODES:
         return 2
     return 1
 
@@ -585,7 +592,7 @@ def _supplement_place(
     admin1 = record["name"] if record["feature_code"] == "ADM1" else record.get("admin1")
     return PlaceRecord(
         id=record.get("geonameid") or -number, name=record["name"],
-        country=record["country_code"], admin1=admin1,
+        country=record["country_code"] or "", admin1=admin1,
         lat=float(record["lat"]), lon=float(record["lon"]), feature_code=record["feature_code"],
         population=int(record.get("population") or 0), names=names,
     )

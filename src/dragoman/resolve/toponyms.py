@@ -21,8 +21,9 @@ of four parts, each in [0, 1]:
   across their borders (Israeli forces in the West Bank). When two countries weigh alike,
   neither supports a place ten times smaller than the largest of its name ("Biden and Putin met
   in Geneva" is not Geneva, Illinois). Places in countries without support get 0; when the
-  article gives no context at all every candidate gets a neutral 0.4. A `country_hint` that
-  disagrees multiplies the total by 0.6.
+  article gives no context at all every candidate gets a neutral 0.4, and so does a water body
+  no one country holds (the Red Sea), whatever the context. A `country_hint` that disagrees
+  multiplies the total by 0.6.
 * name (0.20): 1.0 when the text is the place's own name or a curated English name of one of
   our own places (no GeoNames id), 0.9 when it transliterates the own name ("Jenin" for Janīn),
   0.75 when it is a GeoNames alternate name (0.5 when a town or country among the candidates
@@ -248,6 +249,8 @@ def context_score(
     other mentions, the hint."""
     if not weights and not evidence and not country_hint:
         return NEUTRAL_CONTEXT
+    if not place.country_code:
+        return NEUTRAL_CONTEXT  # a sea no one country holds: no country speaks for or against it
     base, slope = COUNTRY_SUPPORT
     support = [base + slope * weights[place.country_code]] if place.country_code in weights else []
     if place.country_code in bordering:
