@@ -1313,3 +1313,16 @@ def test_a_list_the_parser_began_with_an_apposition_is_one_list():
         Afghanistan PROPN NNP appos 3  -  GPE
     """)
     assert chosen(single, 1) == ["Kabul"]
+
+
+def test_the_entrance_to_a_place_is_at_it():
+    doc = parse_of("""
+        Protesters NOUN NNS nsubj  1  protester
+        demonstrated VERB VBD ROOT 1  demonstrate
+        at         ADP   IN  prep     1
+        the        DET   DT  det      4
+        entrance   NOUN  NN  pobj     2
+        to         ADP   IN  prep     4
+        Jerusalem  PROPN NNP pobj     5  -  GPE
+    """)
+    assert chosen(doc, 1) == ["Jerusalem"]

@@ -238,7 +238,7 @@ class PlaceStage:
     # 19: not a place of whom the event is according to ("according to reporters in Nablus");
     # 20: a town whose own police act is the setting when no place is named ("Karachi police
     # arrested five militants"); 21: not a hospital where a victim was treated or died, nor
-    # a news agency that reports ("the AFP reported")
+    # a news agency that reports ("the AFP reported"); "at the entrance to Jerusalem"
     version: str = "21"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)

@@ -569,6 +569,8 @@ PART_NOUNS = {"outskirt", "outskirts", "street", "part", "perimeter", "heart", "
               "flank", "heartland", "stronghold", "hometown", "section", "environs", "periphery",
               "entrance", "north", "south", "east", "west", "northeast", "northwest",
               "southeast", "southwest", "alleyway", "slum", "resort", "locality", "embankment"}
+# What is "to" a place and at it: "demonstrated at the entrance to Jerusalem".
+THRESHOLDS = {"entrance", "gate", "gates", "doorstep", "approach", "approaches"}
 # Place and site words a name may stand before, or whose possessor is a place.
 SITE_NOUNS = FEATURE_NOUNS | FACILITY_NOUNS
 SITE_OR_PART_NOUNS = SITE_NOUNS | PART_NOUNS
@@ -1342,7 +1344,8 @@ def _attached(span: Span, holder: Token, origin: bool = True) -> bool:
         if head == holder:
             return token.dep_ in ("prep", "dobj", "npadvmod", "advmod") or (
                 token.dep_ == "pobj")
-        if token.dep_ == "pobj" and head.lower_ not in LOCATIVE_PREPS:
+        if token.dep_ == "pobj" and head.lower_ not in LOCATIVE_PREPS and not (
+                head.lower_ == "to" and head.head.lemma_.lower() in THRESHOLDS):
             return False
         if token.dep_ not in ("pobj", "prep", "compound", "appos", "conj", "nmod", "amod") \
                 and not (token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "pobj")):

@@ -190,8 +190,9 @@ class Place:
         """The event location for this place; precision defaults to `precision_of(self)`."""
         return Location(
             text=text, name=self.name, geonameid=self.geonameid, lat=self.lat, lon=self.lon,
-            country_code=self.country_code or None, admin1=self.admin1, feature_code=self.feature_code,
-            start=start, end=end, precision=precision or precision_of(self), resolution=resolution,
+            country_code=self.country_code or None, admin1=self.admin1,
+            feature_code=self.feature_code, start=start, end=end,
+            precision=precision or precision_of(self), resolution=resolution,
         )
 
 
