@@ -1326,3 +1326,36 @@ def test_the_entrance_to_a_place_is_at_it():
         Jerusalem  PROPN NNP pobj     5  -  GPE
     """)
     assert chosen(doc, 1) == ["Jerusalem"]
+
+
+def test_a_place_before_a_port_city_of_another_is_its_container():
+    doc = parse_of("""
+        Rockets  NOUN  NNS nsubj    1  rocket
+        struck   VERB  VBD ROOT     1  strike
+        a        DET   DT  det      3
+        market   NOUN  NN  dobj     1
+        in       ADP   IN  prep     3
+        the      DET   DT  det      9
+        Azov     PROPN NNP compound 7  -  LOC
+        Sea      PROPN NNP compound 8  -  I-LOC
+        port     NOUN  NN  compound 9
+        city     NOUN  NN  pobj     4
+        of       ADP   IN  prep     9
+        Mariupol PROPN NNP pobj     10 -  ORG
+    """)
+    assert chosen(doc, 1) == ["Mariupol"]
+
+
+def test_a_site_word_capitalised_after_a_is_no_name():
+    doc = parse_of("""
+        Gunmen    NOUN  NNS nsubj    1  gunman
+        detonated VERB  VBD ROOT     1  detonate
+        bombs     NOUN  NNS dobj     1  bomb
+        at        ADP   IN  prep     1
+        a         DET   DT  det      5
+        Mosque    PROPN NNP pobj     3  -  NORP
+        in        ADP   IN  prep     5
+        Quetta    PROPN NNP pobj     6  -  GPE
+    """)
+    assert names(doc) == ["Quetta"]
+    assert chosen(doc, 1) == ["Quetta"]

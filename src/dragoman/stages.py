@@ -171,7 +171,8 @@ class ToponymStage:
     # a town before its own police or officials is kept as a local mention ("Karachi police");
     # 20: "the Islamic State of Iraq and Al-Sham" is a group, and so are the places in it; 21:
     # "Akwa Ibom State" is a place, and a village of unknown population no namesake by size;
-    # 22: seas, straits and lakes between countries ("in the Red Sea"), of no country
+    # 22: seas, straits and lakes between countries ("in the Red Sea"), of no country; "at a
+    # Mosque" is no name, "the Azov Sea port city of Mariupol" names the city
     version: str = "22"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")

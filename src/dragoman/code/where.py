@@ -236,6 +236,9 @@ def _not_a_place(span: Span, is_place: Callable[[str], bool] | None = None) -> b
         return True
     if not any(c.isupper() for c in span.text) or span.text.endswith("-"):
         return True  # "the south coast" without its name; "Shiite-" cut from "Shiite-dominated"
+    if len(span) == 1 and span.root.lower_ in SITE_NOUNS | PART_NOUNS and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
+        return True  # "at a Mosque in Quetta": a word capitalised, not a name
     if len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in EVENT_NAME_WORDS:
         return True  # "the 1967 Mideast War", "the Monterrey Grand Prix": when, not where
     if span[-1].text[:1].isupper() and span[-1].lower_ in BODY_WORDS:
@@ -775,6 +778,8 @@ def _hints(span: Span, country_of_adjective: Mapping[str, str]) -> tuple[str | N
                         if a.lower() in country_of_adjective), None)
         return country, noun.lemma_.lower()
     if root.dep_ in ("compound", "amod", "poss") and head.lemma_.lower() in FEATURE_NOUNS:
+        while head.dep_ == "compound" and head.head.lemma_.lower() in FEATURE_NOUNS:
+            head = head.head  # "the Azov Sea port city of Mariupol": the city's
         inner = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                  for p in c.children if p.dep_ == "pobj"]
         if root.dep_ == "poss" or (inner and inner[0].lemma_.lower() not in FEATURE_NOUNS) \
