@@ -1359,3 +1359,41 @@ def test_a_site_word_capitalised_after_a_is_no_name():
     """)
     assert names(doc) == ["Quetta"]
     assert chosen(doc, 1) == ["Quetta"]
+
+
+def test_a_finer_place_in_the_event_s_own_clause_beats_a_setting_put_first():
+    doc = parse_of("""
+        In       ADP   IN  prep     4
+        Dagestan PROPN NNP pobj     0  -  GPE
+        ,        PUNCT ,   punct    4
+        police   NOUN  NNS nsubj    4
+        shot     VERB  VBD ROOT     4  shoot
+        and      CCONJ CC  cc       4
+        killed   VERB  VBD conj     4  kill
+        two      NUM   CD  nummod   8  -  CARDINAL
+        gunmen   NOUN  NNS dobj     6  gunman
+        in       ADP   IN  prep     6
+        the      DET   DT  det      11
+        town     NOUN  NN  pobj     9
+        of       ADP   IN  prep     11
+        Buinaksk PROPN NNP pobj     12 -  GPE
+    """)
+    assert chosen(doc, 4) == ["Buinaksk"]
+    # a place of another clause does not: "In Canberra, Serbians protested ... against the
+    # assault on Yugoslavia"
+    protest = parse_of("""
+        In        ADP   IN  prep     4
+        Canberra  PROPN NNP pobj     0  -  GPE
+        ,         PUNCT ,   punct    4
+        Serbians  PROPN NNPS nsubj   4  -  NORP
+        protested VERB  VBD ROOT     4  protest
+        against   ADP   IN  prep     4
+        the       DET   DT  det      7
+        assault   NOUN  NN  pobj     5
+        on        ADP   IN  prep     7
+        the       DET   DT  det      10
+        town      NOUN  NN  pobj     8
+        of        ADP   IN  prep     10
+        Pale      PROPN NNP pobj     11 -  GPE
+    """)
+    assert chosen(protest, 4) == ["Canberra"]

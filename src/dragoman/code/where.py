@@ -1031,7 +1031,9 @@ def setting_mention(trigger: Token, mentions: Sequence[PlaceMention]) -> PlaceMe
 def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[PlaceMention]
                    ) -> tuple[PlaceMention, str] | None:
     """The place mention an event happened at: attached to its verb or noun ('kicked off in
-    Astana'), or named after it in its own phrase before its main verb's ('launched an
+    Astana'; a finer place in its own clause before a setting put first: 'In Dagestan, police
+    killed two gunmen in the town of Buinaksk'), or named after it in its own phrase before
+    its main verb's ('launched an
     offensive in Homs, targeting the village of Huwaysis'), else to one of its arguments
     ('rebel factions in Syria are attacking'), else the nearest likely place in the same
     clause, else in the sentence, if not far; then the narrowest place named with it. A
@@ -1078,7 +1080,15 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
         origin = holder.lemma_.lower() not in TAKING_VERBS  # "captured the islands from Jordan"
         attached = [m for m in mentions if _attached(doc[m.start : m.end], holder, origin)]
         if attached:
-            return most_specific(_possessed(attached, doc)), "attached"
+            best = most_specific(_possessed(attached, doc))
+            finer = [m for m in inside if m.scale > best.scale
+                     and not _protested_over(doc[m.start : m.end], verb)
+                     and (_in_clause(doc[m.start : m.end].root, verb)
+                          or any(_attached(doc[m.start : m.end], h)
+                                 for h in _holders(anchor, trigger)))]
+            if best.start < verb.i and finer:  # "In Dagestan, police killed two gunmen in
+                return most_specific(finer), "attached"  # the town of Buinaksk"
+            return best, "attached"
     for argument in _arguments(anchor or trigger):
         attached = [m for m in mentions
                     if _attached(doc[m.start : m.end], argument, origin=False)]
@@ -1151,6 +1161,18 @@ def _protested_over(span: Span, verb: Token) -> bool:
                 head.lower_ == "of" and head.head.lemma_.lower() not in FEATURE_NOUNS):
             through = True  # not "the town of Ghent"
         token = head
+    return False
+
+
+def _in_clause(token: Token, verb: Token) -> bool:
+    """Is `token` in `verb`'s own clause, or a participle's on one of its words ('shot an
+    officer walking near his home in Mosul'), not in a clause of its own?"""
+    for head in token.ancestors:
+        if head == verb:
+            return True
+        if head.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj") and \
+                head.pos_ in ("VERB", "AUX"):
+            return False
     return False
 
 
