@@ -1397,3 +1397,15 @@ def test_a_finer_place_in_the_event_s_own_clause_beats_a_setting_put_first():
         Pale      PROPN NNP pobj     11 -  GPE
     """)
     assert chosen(protest, 4) == ["Canberra"]
+
+
+@pytest.mark.parametrize("before, places", [("daughter", []), ("Imam", ["Imam Sahib"])])
+def test_a_name_said_to_be_someone_s_daughter_is_a_person(before, places):
+    doc = parse_of(f"""
+        He        PRON  PRP nsubj    1
+        murdered  VERB  VBD ROOT     1  murder
+        his       PRON  PRP$ poss    4
+        {before}  {"NOUN  NN " if before.islower() else "PROPN NNP"} compound 4
+        {"Pratiksha PROPN NNP dobj 1  -  GPE" if before.islower() else "Sahib PROPN NNP dobj 1 - GPE"}
+    """)
+    assert names(doc) == places

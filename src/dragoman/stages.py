@@ -172,7 +172,8 @@ class ToponymStage:
     # 20: "the Islamic State of Iraq and Al-Sham" is a group, and so are the places in it; 21:
     # "Akwa Ibom State" is a place, and a village of unknown population no namesake by size;
     # 22: seas, straits and lakes between countries ("in the Red Sea"), of no country; "at a
-    # Mosque" is no name, "the Azov Sea port city of Mariupol" names the city
+    # Mosque" is no name, "the Azov Sea port city of Mariupol" names the city, "his daughter
+    # Pratiksha" is a person
     version: str = "22"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")

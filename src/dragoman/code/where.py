@@ -399,8 +399,20 @@ def _a_person(span: Span, is_place: Callable[[str], bool] | None) -> bool:
     if before.endswith(("year-old", "years-old")):
         return True
     root = span.root
+    if any(c.dep_ in ("compound", "appos") and c.i < root.i and c.lemma_ in KIN and c.is_lower
+           for c in root.children) or (root.dep_ == "appos" and root.head.lemma_ in KIN
+                                       and root.head.is_lower):
+        return True  # "his daughter Pratiksha", "the photographer, Ali"
     return len(span) == 1 and is_place is not None and root.dep_ == "nsubjpass" and \
         root.head.lemma_.lower() in DONE_TO_PEOPLE and not is_place(span.text)
+
+
+# People a name may be said to be: "his daughter Pratiksha", "the journalist Ali".
+KIN = {"daughter", "son", "wife", "husband", "brother", "sister", "mother", "father", "cousin",
+       "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "child", "girl", "boy",
+       "journalist", "reporter", "photographer", "cameraman", "doctor", "nurse", "teacher",
+       "student", "priest", "pastor", "cleric", "businessman", "farmer", "driver",
+       "lawyer", "activist", "nun", "monk", "bishop"}
 
 
 def _proper_names(doc: Doc) -> list[Span]:
