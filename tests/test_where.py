@@ -1409,3 +1409,16 @@ def test_a_name_said_to_be_someone_s_daughter_is_a_person(before, places):
         {"Pratiksha PROPN NNP dobj 1  -  GPE" if before.islower() else "Sahib PROPN NNP dobj 1 - GPE"}
     """)
     assert names(doc) == places
+
+
+@pytest.mark.parametrize("site", ["mountain", "junction", "axis", "residence", "valley"])
+def test_a_name_before_a_landmark_word_is_a_place(site):
+    doc = parse_of(f"""
+        He         PRON  PRP nsubjpass 2
+        was        AUX   VBD auxpass   2
+        captured   VERB  VBN ROOT      2  capture
+        on         ADP   IN  prep      2
+        Treskavica PROPN NNP compound  5
+        {site}     NOUN  NN  pobj      3
+    """)
+    assert names(doc) == ["Treskavica"]

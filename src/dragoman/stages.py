@@ -173,7 +173,8 @@ class ToponymStage:
     # "Akwa Ibom State" is a place, and a village of unknown population no namesake by size;
     # 22: seas, straits and lakes between countries ("in the Red Sea"), of no country; "at a
     # Mosque" is no name, "the Azov Sea port city of Mariupol" names the city, "his daughter
-    # Pratiksha" is a person
+    # Pratiksha" is a person, a name before a landmark word is a place ("Treskavica mountain",
+    # "the Sharon junction", "the Aqabeh axis")
     version: str = "22"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")

@@ -521,7 +521,8 @@ BUILDING_WORDS = {"house", "hotel", "palace", "hospital", "mosque", "church", "c
 # Nouns of sites a place's name may stand before ("the Tororo railway yard", "Orly
 # airport", "Aleppo university"): the name is the place's.
 FACILITY_NOUNS = {"airport", "airbase", "court", "yard", "plant", "academy", "barracks",
-                  "compound", "checkpoint"} | BUILDING_WORDS
+                  "compound", "checkpoint", "junction", "roundabout", "park", "residence",
+                  "axis", "mountain", "valley"} | BUILDING_WORDS
 
 
 def _place_not_date(token: Token, is_place: Callable[[str], bool] | None) -> bool:
