@@ -1422,3 +1422,24 @@ def test_a_name_before_a_landmark_word_is_a_place(site):
         {site}     NOUN  NN  pobj      3
     """)
     assert names(doc) == ["Treskavica"]
+
+
+def test_a_known_place_the_tagger_took_for_a_common_noun_is_a_place():
+    doc = parse_of("""
+        At          ADP   IN  prep     3
+        Vladivostok NOUN  NN  pobj     0  -  PERSON
+        thousands   NOUN  NNS nsubj    3  thousand
+        marched     VERB  VBD ROOT     3  march
+    """)
+    mentions = place_mentions(doc, 0, 0, {}, known("Vladivostok", "Road"))
+    assert [m.mention.text for m in mentions] == ["Vladivostok"]
+    road = parse_of("""
+        Gunmen      NOUN  NNS nsubj    1  gunman
+        attacked    VERB  VBD ROOT     1  attack
+        a           DET   DT  det      3
+        house       NOUN  NN  dobj     1
+        on          ADP   IN  prep     3
+        the         DET   DT  det      6
+        Road        NOUN  NN  pobj     4
+    """)
+    assert place_mentions(road, 0, 0, {}, known("Vladivostok", "Road")) == []

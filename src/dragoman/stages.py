@@ -174,7 +174,8 @@ class ToponymStage:
     # 22: seas, straits and lakes between countries ("in the Red Sea"), of no country; "at a
     # Mosque" is no name, "the Azov Sea port city of Mariupol" names the city, "his daughter
     # Pratiksha" is a person, a name before a landmark word is a place ("Treskavica mountain",
-    # "the Sharon junction", "the Aqabeh axis")
+    # "the Sharon junction", "the Aqabeh axis"), a known place tagged a common noun is one
+    # ("At Vladivostok")
     version: str = "22"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")

@@ -472,7 +472,11 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
 
     names: list[Span] = []
     for token in doc:
-        if token.pos_ != "PROPN" or not token.text[:1].isupper() or (
+        proper = token.pos_ == "PROPN" or (  # "At Vladivostok", tagged a common noun
+            token.pos_ == "NOUN" and token.i > 0 and is_place is not None and
+            token.lower_ not in PLACE_NOUNS | SITE_OR_PART_NOUNS | {"road"} and
+            is_place(token.text))
+        if not proper or not token.text[:1].isupper() or (
                 token.ent_type_ in NOT_NAMES and not _place_not_date(token, is_place)):
             continue
         if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN" and \
