@@ -1443,3 +1443,16 @@ def test_a_known_place_the_tagger_took_for_a_common_noun_is_a_place():
         Road        NOUN  NN  pobj     4
     """)
     assert place_mentions(road, 0, 0, {}, known("Vladivostok", "Road")) == []
+
+
+@pytest.mark.parametrize("name, places", [("Ma’ardes", ["Ma’ardes"]), ("March", [])])
+def test_a_village_s_name_labelled_a_date_is_a_place(name, places):
+    doc = parse_of(f"""
+        Troops    NOUN  NNS nsubj    1  troop
+        targeted  VERB  VBD ROOT     1  target
+        the       DET   DT  det      3
+        village   NOUN  NN  dobj     1
+        of        ADP   IN  prep     3
+        {name}    PROPN NNP pobj     4  -  DATE
+    """)
+    assert names(doc) == places

@@ -175,7 +175,8 @@ class ToponymStage:
     # Mosque" is no name, "the Azov Sea port city of Mariupol" names the city, "his daughter
     # Pratiksha" is a person, a name before a landmark word is a place ("Treskavica mountain",
     # "the Sharon junction", "the Aqabeh axis"), a known place tagged a common noun is one
-    # ("At Vladivostok")
+    # ("At Vladivostok"), and so is a village's name labelled a date ("the village of
+    # Ma'ardes")
     version: str = "22"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")

@@ -230,7 +230,8 @@ CLOCK_WORDS = {"a.m.", "p.m.", "a.m", "p.m"}  # "at 8:45 A.M. (Damascus time)"
 def _not_a_place(span: Span, is_place: Callable[[str], bool] | None = None) -> bool:
     """Dates ('in March'), and place names that only qualify people ('U.S. soldiers',
     'Syrian Arab Army'): not where anything happened."""
-    date = span.root.ent_type_ in ("DATE", "TIME") and not _place_not_date(span.root, is_place)
+    date = span.root.ent_type_ in ("DATE", "TIME") and not _place_not_date(span.root, is_place) \
+        and not _settlement_not_date(span.root)
     if date or span.root.lower_ in calendar_words() or \
             span.text in ("GMT", "UTC") or span.text.lower() in CLOCK_WORDS:
         return True
@@ -477,7 +478,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
             token.lower_ not in PLACE_NOUNS | SITE_OR_PART_NOUNS | {"road"} and
             is_place(token.text))
         if not proper or not token.text[:1].isupper() or (
-                token.ent_type_ in NOT_NAMES and not _place_not_date(token, is_place)):
+                token.ent_type_ in NOT_NAMES and not _place_not_date(token, is_place)
+                and not _settlement_not_date(token)):
             continue
         if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN" and \
                 token.head.lemma_.lower() in SITE_NOUNS and _before_its_head(token):
@@ -534,6 +536,14 @@ def _place_not_date(token: Token, is_place: Callable[[str], bool] | None) -> boo
     that names no day or month and that the gazetteer knows."""
     return token.ent_type_ in ("DATE", "TIME") and is_place is not None and \
         token.is_alpha and token.lower_ not in calendar_words() and is_place(token.text)
+
+
+def _settlement_not_date(token: Token) -> bool:
+    """'the key village of Ma'ardes', labelled a date: the name of a settlement, without
+    digits, that names no day or month."""
+    return token.ent_type_ in ("DATE", "TIME") and token.dep_ == "pobj" and \
+        token.head.lower_ == "of" and token.head.head.lemma_.lower() in SETTLEMENT_NOUNS and \
+        not any(c.isdigit() for c in token.text) and token.lower_ not in calendar_words()
 
 
 def _before_its_head(token: Token) -> bool:
