@@ -1346,7 +1346,7 @@ def test_a_place_before_a_port_city_of_another_is_its_container():
     assert chosen(doc, 1) == ["Mariupol"]
 
 
-def test_a_site_word_capitalised_after_a_is_no_name():
+def test_a_place_word_capitalised_alone_is_no_name():
     doc = parse_of("""
         Gunmen    NOUN  NNS nsubj    1  gunman
         detonated VERB  VBD ROOT     1  detonate
@@ -1359,6 +1359,26 @@ def test_a_site_word_capitalised_after_a_is_no_name():
     """)
     assert names(doc) == ["Quetta"]
     assert chosen(doc, 1) == ["Quetta"]
+    church = parse_of("""
+        Bodies    NOUN  NNS nsubj    1  body
+        lay       VERB  VBD ROOT     1  lie
+        near      ADP   IN  prep     1
+        the       DET   DT  det      4
+        Church    PROPN NNP pobj     2  -  FAC
+        of        ADP   IN  prep     4
+        the       DET   DT  det      7
+        Nativity  PROPN NNP pobj     5
+        in        ADP   IN  prep     1
+        Bethlehem PROPN NNP pobj     8  -  GPE
+    """)
+    assert names(church) == ["Bethlehem"]
+    hill = parse_of("""
+        Troops    NOUN  NNS nsubj    1  troop
+        stormed   VERB  VBD ROOT     1  storm
+        Sawwan    PROPN NNP compound 3
+        Hill      PROPN NNP dobj     1
+    """)
+    assert names(hill) == ["Sawwan Hill"]  # a place word in a name stays
 
 
 def test_a_finer_place_in_the_event_s_own_clause_beats_a_setting_put_first():

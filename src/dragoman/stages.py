@@ -171,8 +171,8 @@ class ToponymStage:
     # a town before its own police or officials is kept as a local mention ("Karachi police");
     # 20: "the Islamic State of Iraq and Al-Sham" is a group, and so are the places in it; 21:
     # "Akwa Ibom State" is a place, and a village of unknown population no namesake by size;
-    # 22: seas, straits and lakes between countries ("in the Red Sea"), of no country; "at a
-    # Mosque" is no name, "the Azov Sea port city of Mariupol" names the city, "his daughter
+    # 22: seas, straits and lakes between countries ("in the Red Sea"), of no country; a
+    # place word alone is no name ("at a Mosque", "near the Church of the Nativity"), "the Azov Sea port city of Mariupol" names the city, "his daughter
     # Pratiksha" is a person, a name before a landmark word is a place ("Treskavica mountain",
     # "the Sharon junction", "the Aqabeh axis"), a known place tagged a common noun is one
     # ("At Vladivostok"), and so is a village's name labelled a date ("the village of

@@ -92,6 +92,10 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     spans += [(span, "capital") for span in _unnamed_capitals(doc, country_of_adjective)
               if not {t.i for s, _ in spans for t in s} & {t.i for t in span}]
     spans = [(_of_name(span), label) for span, label in spans]
+    # "at a Mosque in Quetta", "near the Church of the Nativity": a place word capitalised,
+    # or cut from its name, is no name
+    spans = [(span, label) for span, label in spans
+             if not (len(span) == 1 and span.root.lower_ in SITE_OR_PART_NOUNS | {"road"})]
     spans = [(span, label) for n, (span, label) in enumerate(spans)
              if not any(other.start <= span.start and span.end <= other.end and
                         (len(other) > len(span) or m < n)
@@ -237,9 +241,6 @@ def _not_a_place(span: Span, is_place: Callable[[str], bool] | None = None) -> b
         return True
     if not any(c.isupper() for c in span.text) or span.text.endswith("-"):
         return True  # "the south coast" without its name; "Shiite-" cut from "Shiite-dominated"
-    if len(span) == 1 and span.root.lower_ in SITE_NOUNS | PART_NOUNS and any(
-            c.dep_ == "det" and c.lower_ in ("a", "an") for c in span.root.children):
-        return True  # "at a Mosque in Quetta": a word capitalised, not a name
     if len(span) > 1 and span[-1].text[:1].isupper() and span[-1].lower_ in EVENT_NAME_WORDS:
         return True  # "the 1967 Mideast War", "the Monterrey Grand Prix": when, not where
     if span[-1].text[:1].isupper() and span[-1].lower_ in BODY_WORDS:
