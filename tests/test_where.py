@@ -1476,3 +1476,27 @@ def test_a_village_s_name_labelled_a_date_is_a_place(name, places):
         {name}    PROPN NNP pobj     4  -  DATE
     """)
     assert names(doc) == places
+
+
+def test_a_distance_the_recogniser_took_for_a_time_still_measures_from_a_place():
+    doc = parse_of("""
+        Houthis   PROPN NNPS nsubj   1  -  NORP
+        fired     VERB  VBD ROOT     1  fire
+        at        ADP   IN  prep     1
+        a         DET   DT  det      4
+        ship      NOUN  NN  pobj     2
+        in        ADP   IN  prep     4
+        the       DET   DT  det      8
+        Red       PROPN NNP compound 8  -  LOC
+        Sea       PROPN NNP pobj     5  -  I-LOC
+        70        NUM   CD  nummod   11 -  TIME
+        nautical  ADJ   JJ  amod     11 -  I-TIME
+        miles     NOUN  NNS npadvmod 12 mile  I-TIME
+        west      ADV   RB  advmod   1
+        of        ADP   IN  prep     12
+        Hodeidah  PROPN NNP pobj     13
+    """)
+    scales = {"Red Sea": REGION, "Hodeidah": TOWN}  # the town is the finer place
+    mentions = place_mentions(doc, 0, 0, {}, known(*scales), scales.get)
+    found = choose_mention(doc[1], doc[1], mentions)
+    assert found is not None and found[0].mention.text == "Red Sea"

@@ -243,7 +243,8 @@ class PlaceStage:
     # 19: not a place of whom the event is according to ("according to reporters in Nablus");
     # 20: a town whose own police act is the setting when no place is named ("Karachi police
     # arrested five militants"); 21: not a hospital where a victim was treated or died, nor
-    # a news agency that reports ("the AFP reported"); "at the entrance to Jerusalem"; a
+    # a news agency that reports ("the AFP reported"); "at the entrance to Jerusalem"; "70
+    # nautical miles west of Hodeidah" measures though labelled a time; a
     # finer place in the event's own clause beats a setting put first ("In Dagestan, police
     # killed two gunmen in the town of Buinaksk")
     version: str = "21"

@@ -1304,13 +1304,21 @@ def _reference_point(span: Span) -> bool:
     if root.dep_ != "pobj" or root.head.lower_ not in ("of", "from"):
         return False
     anchor = root.head.head if root.head.lower_ == "of" else root.head
-    if root.head.lower_ == "of" and anchor.lower_ not in DIRECTIONS and \
-            anchor.ent_type_ != "QUANTITY":
+    if root.head.lower_ == "of" and anchor.lower_ not in DIRECTIONS and not _distance(anchor):
         return False  # "the town of Kupres, 55 miles west of Sarajevo": Kupres is measured
     near = [anchor, *anchor.children, *([anchor.head] if anchor.dep_ == "appos" else [])]
     before = root.head.doc[root.head.i - 1] if root.head.i > 0 else None  # "40 km from Gao"
-    return any(t.ent_type_ == "QUANTITY" for t in near) or (
-        before is not None and before.ent_type_ == "QUANTITY")
+    return any(_distance(t) for t in near) or (before is not None and _distance(before))
+
+
+DISTANCE_UNITS = {"km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles",
+                  "metre", "meter", "metres", "meters", "yard", "yards"}
+
+
+def _distance(token: Token) -> bool:
+    """'55 miles', '70 nautical miles' (which the recogniser may label a time)."""
+    return token.ent_type_ == "QUANTITY" or (
+        token.lower_ in DISTANCE_UNITS and any(c.like_num for c in token.subtree))
 
 
 def with_conjuncts(chosen: PlaceMention, mentions: Sequence[PlaceMention],
