@@ -566,3 +566,21 @@ def test_a_sea_is_the_event_s_place_of_no_country_not_the_dateline_nor_a_namesak
               e.event_loc.resolution) for e in events]
     assert where == [("Red Sea", None, 2, "attached"), ("Gulf of Aden", None, 2, "attached"),
                      ("Red Sea State", "SDN", 2, "sentence")]
+
+
+def test_an_event_whose_own_place_is_unknown_is_in_the_dateline_s_country_not_its_city(coder):
+    from dragoman.model import Article
+
+    def where(text: str) -> list:
+        events = coder.code(Article(id=text[:20], text=text, published="2024-08-26"))
+        return [e.event_loc and (e.event_loc.text, e.event_loc.name, e.event_loc.precision,
+                                 e.event_loc.resolution) for e in events]
+
+    # a village the gazetteer cannot know (an invented name): the country, precision 3
+    assert where("BAMAKO, Mali (Reuters) - Army drones struck a market in the northern town "
+                 "of Zouragatenx yesterday.") == [("Zouragatenx", "Mali", 3, "unknown-place")]
+    # an event that names no place of its own still takes the dateline's city
+    assert where("BAMAKO, Mali (Reuters) - Soldiers arrested three men on Sunday.") == [
+        ("BAMAKO", "Bamako", 2, "dateline")]
+    # without a dateline nothing stands in for the unknown place
+    assert where("Army drones struck a market in the northern town of Zouragatenx.") == [None]

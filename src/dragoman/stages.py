@@ -218,7 +218,8 @@ class ToponymStage:
 
 @dataclass
 class PlaceStage:
-    """Each event's place: its own, else the dateline's, else the article's dominant one."""
+    """Each event's place: its own, else the dateline's, else the article's dominant one; an
+    own place the gazetteer does not know gives the dateline's country (precision 3)."""
 
     gazetteer: object
     name: str = "places"
@@ -246,22 +247,34 @@ class PlaceStage:
     # a news agency that reports ("the AFP reported"); "at the entrance to Jerusalem"; "70
     # nautical miles west of Hodeidah" measures though labelled a time; a
     # finer place in the event's own clause beats a setting put first ("In Dagestan, police
-    # killed two gunmen in the town of Buinaksk")
+    # killed two gunmen in the town of Buinaksk"); an event whose own place the gazetteer
+    # does not know is in the dateline's country, precision 3, not at its city
     version: str = "21"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 
     def __call__(self, document: Document) -> Document:
-        from dragoman.code.where import dateline_place, dominant_place, event_place
+        from dragoman.code.where import (dateline_place, dominant_place, event_place,
+                                         unknown_own_place)
 
+        dateline = dateline_place(document.article.text, self.gazetteer)
+        country = self.gazetteer.country(dateline.country_code) \
+            if dateline is not None and dateline.country_code else None
         for n, (i, coded) in enumerate(document.coded):
             actor_tokens = _actor_tokens(coded, document.sentences[i].start)
             location = event_place(coded.place_anchor, coded.trigger, i, document.places,
                                    document.resolved_places, actor_tokens)
+            unknown = unknown_own_place(coded.place_anchor, coded.trigger, i, document.places,
+                                        document.resolved_places, actor_tokens) \
+                if location is None and country is not None else None
+            if unknown is not None:  # "BAMAKO - drones struck the town of Tinzaouaten": in
+                # Mali, not near Bamako; the unknown name is the evidence
+                m = unknown.mention
+                location = country.to_location(text=m.text, start=m.start, end=m.end,
+                                               precision=3, resolution="unknown-place")
             if location is not None:
                 document.locations[n] = location
-        fallback = dateline_place(document.article.text, self.gazetteer) or dominant_place(
-            document.locations.values())
+        fallback = dateline or dominant_place(document.locations.values())
         if fallback is not None:
             for n in range(len(document.coded)):
                 document.locations.setdefault(n, fallback)

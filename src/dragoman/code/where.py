@@ -981,6 +981,21 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
     return location
 
 
+def unknown_own_place(anchor: Token | None, trigger: Token, sentence: int,
+                      mentions: Sequence[PlaceMention],
+                      resolved: Mapping[tuple[int, int], tuple[Place, float]],
+                      actor_tokens: set[int]) -> PlaceMention | None:
+    """The event's own place when the gazetteer does not know it ('struck a market in the
+    northern town of Tinzaouaten'), for an event `event_place` found no place for; else
+    None."""
+    here = [m for m in mentions if m.sentence == sentence
+            and (m.local or not actor_tokens & set(range(m.start, m.end)))]
+    found = choose_mention(anchor, trigger, here)
+    if found is None or (found[0].sentence, found[0].start) in resolved:
+        return None
+    return found[0]
+
+
 def _local_setting(trigger: Token, here: Sequence[PlaceMention],
                    resolved: Mapping[tuple[int, int], tuple[Place, float]]) -> Location | None:
     """When the sentence names no place for the event, the town whose own people act in it
