@@ -1500,3 +1500,16 @@ def test_a_distance_the_recogniser_took_for_a_time_still_measures_from_a_place()
     mentions = place_mentions(doc, 0, 0, {}, known(*scales), scales.get)
     found = choose_mention(doc[1], doc[1], mentions)
     assert found is not None and found[0].mention.text == "Red Sea"
+
+
+@pytest.mark.parametrize("name, places", [("Buyir", ["Buyir"]), ("Kurdish", []),
+                                          ("Palestinian", [])])
+def test_a_name_labelled_a_people_before_a_settlement_word_is_a_place_unless_a_people(
+        name, places):
+    doc = parse_of(f"""
+        Militants NOUN  NNS nsubj    1  militant
+        captured  VERB  VBD ROOT     1  capture
+        {name}    PROPN NNP compound 3  -  NORP
+        village   NOUN  NN  dobj     1
+    """)
+    assert names(doc) == places

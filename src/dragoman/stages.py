@@ -176,7 +176,7 @@ class ToponymStage:
     # Pratiksha" is a person, a name before a landmark word is a place ("Treskavica mountain",
     # "the Sharon junction", "the Aqabeh axis"), a known place tagged a common noun is one
     # ("At Vladivostok"), and so is a village's name labelled a date ("the village of
-    # Ma'ardes")
+    # Ma'ardes"), or a people ("Buyir village", not "Kurdish villages")
     version: str = "22"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")

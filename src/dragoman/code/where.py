@@ -485,8 +485,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
         if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN" and \
                 token.head.lemma_.lower() in SITE_NOUNS and _before_its_head(token):
             name = _name_ending_at(token)
-            if (token.head.lemma_.lower() in SETTLEMENT_NOUNS and token.ent_type_ != "NORP") \
-                    or plausible(name):
+            if (token.head.lemma_.lower() in SETTLEMENT_NOUNS and (
+                    token.ent_type_ != "NORP" or _named_not_people(name))) or plausible(name):
                 names.append(name)  # "Amriya district", "Shaffa villages"
             continue
         if token.dep_ == "poss" and token.head.pos_ == "NOUN" and \
@@ -545,6 +545,24 @@ def _settlement_not_date(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME") and token.dep_ == "pobj" and \
         token.head.lower_ == "of" and token.head.head.lemma_.lower() in SETTLEMENT_NOUNS and \
         not any(c.isdigit() for c in token.text) and token.lower_ not in calendar_words()
+
+
+# Words of peoples and faiths the recogniser labels NORP before a settlement word ("Kurdish
+# villages", "the predominately Shiite district"): who lives there, not the place's name.
+PEOPLE_WORDS = {"shiite", "shia", "shi'ite", "sunni", "kurdish", "druze", "alawite", "christian",
+                "muslim", "jewish", "arab", "turkmen", "yazidi", "assyrian", "armenian", "catholic",
+                "protestant", "orthodox", "hindu", "sikh", "buddhist", "tutsi", "hutu", "tamil",
+                "sinhalese", "pashtun", "hazara", "tajik", "uzbek", "baloch", "fulani", "hausa",
+                "igbo", "yoruba", "dinka", "nuer", "tuareg", "berber", "amhara", "oromo", "tigrayan",
+                "somali", "bedouin", "roma", "serb", "croat", "bosniak", "albanian", "chechen",
+                "ingush", "circassian", "copt", "coptic", "maronite", "ismaili", "wahhabi", "salafi"}
+
+
+def _named_not_people(name: Span) -> bool:
+    """'the al-Bayaa district', 'Minyan district', labelled a people: a name, unless a word
+    of a people or faith or ending like one ('Kurdish', 'Palestinian', 'Lebanese')."""
+    word = name[-1].lower_
+    return word not in PEOPLE_WORDS and not word.endswith(("ish", "ian", "ese", "an", "i"))
 
 
 def _before_its_head(token: Token) -> bool:
