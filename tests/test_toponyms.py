@@ -579,6 +579,9 @@ def test_an_event_whose_own_place_is_unknown_is_in_the_dateline_s_country_not_it
     # a village the gazetteer cannot know (an invented name): the country, precision 3
     assert where("BAMAKO, Mali (Reuters) - Army drones struck a market in the northern town "
                  "of Zouragatenx yesterday.") == [("Zouragatenx", "Mali", 3, "unknown-place")]
+    # an unknown part of a city is most likely in the dateline's
+    assert where("NAIROBI (Reuters) - Police fired tear gas at protesters in the Kiberax slum "
+                 "on Tuesday.") == [("NAIROBI", "Nairobi", 2, "dateline")]
     # an event that names no place of its own still takes the dateline's city
     assert where("BAMAKO, Mali (Reuters) - Soldiers arrested three men on Sunday.") == [
         ("BAMAKO", "Bamako", 2, "dateline")]

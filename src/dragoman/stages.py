@@ -216,6 +216,11 @@ class ToponymStage:
         return document
 
 
+# Parts of a city: an unknown one is most likely in the dateline's city.
+CITY_PARTS = {"slum", "neighbourhood", "neighborhood", "district", "suburb", "quarter",
+              "township", "camp"}
+
+
 @dataclass
 class PlaceStage:
     """Each event's place: its own, else the dateline's, else the article's dominant one; an
@@ -267,8 +272,10 @@ class PlaceStage:
             unknown = unknown_own_place(coded.place_anchor, coded.trigger, i, document.places,
                                         document.resolved_places, actor_tokens) \
                 if location is None and country is not None else None
-            if unknown is not None:  # "BAMAKO - drones struck the town of Tinzaouaten": in
-                # Mali, not near Bamako; the unknown name is the evidence
+            if unknown is not None and unknown.mention.feature_hint not in CITY_PARTS:
+                # "BAMAKO - drones struck the town of Tinzaouaten": in Mali, not near Bamako
+                # (but "NAIROBI - police fired tear gas in the Kibera slum" is Nairobi's);
+                # the unknown name is the evidence
                 m = unknown.mention
                 location = country.to_location(text=m.text, start=m.start, end=m.end,
                                                precision=3, resolution="unknown-place")
