@@ -1426,7 +1426,7 @@ def test_a_name_said_to_be_someone_s_daughter_is_a_person(before, places):
         murdered  VERB  VBD ROOT     1  murder
         his       PRON  PRP$ poss    4
         {before}  {"NOUN  NN " if before.islower() else "PROPN NNP"} compound 4
-        {"Pratiksha PROPN NNP dobj 1  -  GPE" if before.islower() else "Sahib PROPN NNP dobj 1 - GPE"}
+        {"Pratiksha" if before.islower() else "Sahib"} PROPN NNP dobj 1  -  GPE
     """)
     assert names(doc) == places
 

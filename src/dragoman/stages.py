@@ -172,11 +172,12 @@ class ToponymStage:
     # 20: "the Islamic State of Iraq and Al-Sham" is a group, and so are the places in it; 21:
     # "Akwa Ibom State" is a place, and a village of unknown population no namesake by size;
     # 22: seas, straits and lakes between countries ("in the Red Sea"), of no country; a
-    # place word alone is no name ("at a Mosque", "near the Church of the Nativity"), "the Azov Sea port city of Mariupol" names the city, "his daughter
-    # Pratiksha" is a person, a name before a landmark word is a place ("Treskavica mountain",
-    # "the Sharon junction", "the Aqabeh axis"), a known place tagged a common noun is one
-    # ("At Vladivostok"), and so is a village's name labelled a date ("the village of
-    # Ma'ardes"), or a people ("Buyir village", not "Kurdish villages")
+    # place word alone is no name ("at a Mosque", "near the Church of the Nativity"); "the
+    # Azov Sea port city of Mariupol" names the city; "his daughter Pratiksha" is a person; a
+    # name before a landmark word is a place ("Treskavica mountain", "the Sharon junction"),
+    # and so is a known place tagged a common noun ("At Vladivostok"), a village's name
+    # labelled a date ("the village of Ma'ardes") or a people ("Buyir village", not "Kurdish
+    # villages")
     version: str = "22"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
@@ -250,10 +251,10 @@ class PlaceStage:
     # 20: a town whose own police act is the setting when no place is named ("Karachi police
     # arrested five militants"); 21: not a hospital where a victim was treated or died, nor
     # a news agency that reports ("the AFP reported"); "at the entrance to Jerusalem"; "70
-    # nautical miles west of Hodeidah" measures though labelled a time; a
-    # finer place in the event's own clause beats a setting put first ("In Dagestan, police
-    # killed two gunmen in the town of Buinaksk"); an event whose own place the gazetteer
-    # does not know is in the dateline's country, precision 3, not at its city
+    # nautical miles west of Hodeidah" measures though labelled a time; a finer place in the
+    # event's own clause beats a setting put first ("In Dagestan, police killed two gunmen in
+    # the town of Buinaksk"); an event whose own town the gazetteer does not know is in the
+    # dateline's country, precision 3, not at its city
     version: str = "21"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)

@@ -553,9 +553,10 @@ PEOPLE_WORDS = {"shiite", "shia", "shi'ite", "sunni", "kurdish", "druze", "alawi
                 "muslim", "jewish", "arab", "turkmen", "yazidi", "assyrian", "armenian", "catholic",
                 "protestant", "orthodox", "hindu", "sikh", "buddhist", "tutsi", "hutu", "tamil",
                 "sinhalese", "pashtun", "hazara", "tajik", "uzbek", "baloch", "fulani", "hausa",
-                "igbo", "yoruba", "dinka", "nuer", "tuareg", "berber", "amhara", "oromo", "tigrayan",
-                "somali", "bedouin", "roma", "serb", "croat", "bosniak", "albanian", "chechen",
-                "ingush", "circassian", "copt", "coptic", "maronite", "ismaili", "wahhabi", "salafi"}
+                "igbo", "yoruba", "dinka", "nuer", "tuareg", "berber", "amhara", "oromo",
+                "tigrayan", "somali", "bedouin", "roma", "serb", "croat", "bosniak", "albanian",
+                "chechen", "ingush", "circassian", "copt", "coptic", "maronite", "ismaili",
+                "wahhabi", "salafi"}
 
 
 def _named_not_people(name: Span) -> bool:
