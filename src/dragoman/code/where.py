@@ -475,7 +475,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
     names: list[Span] = []
     for token in doc:
         proper = token.pos_ == "PROPN" or (  # "At Vladivostok", tagged a common noun
-            token.pos_ == "NOUN" and token.i > 0 and is_place is not None and
+            token.pos_ == "NOUN" and token.i > 0 and token.text[:1].isupper() and
+            is_place is not None and
             token.lower_ not in PLACE_NOUNS | SITE_OR_PART_NOUNS | {"road"} and
             is_place(token.text))
         if not proper or not token.text[:1].isupper() or (
