@@ -1513,3 +1513,24 @@ def test_a_name_labelled_a_people_before_a_settlement_word_is_a_place_unless_a_p
         village   NOUN  NN  dobj     1
     """)
     assert names(doc) == places
+
+
+def test_the_second_participle_of_an_act_shares_the_main_verb_s_place():
+    doc = parse_of("""
+        A        DET   DT  det      1
+        bomb     NOUN  NN  nsubj    2
+        hit      VERB  VBD ROOT     2
+        a        DET   DT  det      4
+        minibus  NOUN  NN  dobj     2
+        in       ADP   IN  prep     2
+        southern ADJ   JJ  amod     7
+        Afghanistan PROPN NNP pobj  5  -  GPE
+        ,        PUNCT ,   punct    2
+        killing  VERB  VBG advcl    2  kill
+        six      NUM   CD  dobj     9  -  CARDINAL
+        and      CCONJ CC  cc       9
+        wounding VERB  VBG conj     9  wound
+        nine     NUM   CD  dobj     12 -  CARDINAL
+    """)
+    assert chosen(doc, 9) == ["Afghanistan"]
+    assert chosen(doc, 12) == ["Afghanistan"]

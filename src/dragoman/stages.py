@@ -254,7 +254,8 @@ class PlaceStage:
     # nautical miles west of Hodeidah" measures though labelled a time; a finer place in the
     # event's own clause beats a setting put first ("In Dagestan, police killed two gunmen in
     # the town of Buinaksk"); an event whose own town the gazetteer does not know is in the
-    # dateline's country, precision 3, not at its city
+    # dateline's country, precision 3, not at its city; "hit a minibus in X, killing six and
+    # wounding nine": the wounding is in X too
     version: str = "21"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)

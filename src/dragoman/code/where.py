@@ -1413,6 +1413,10 @@ def _holders(anchor: Token | None, trigger: Token) -> list[Token]:
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX") \
             and verb.head not in holders:
         holders.append(verb.head)
+        main = verb.head  # "hit a minibus in X, killing six and wounding nine"
+        if verb.dep_ == "conj" and main.dep_ in ("advcl", "xcomp") and \
+                main.head.pos_ in ("VERB", "AUX") and main.head not in holders:
+            holders.append(main.head)
     doc = verb.doc
     for other in verb.children:  # "shot and killed two men outside X": one act, one place
         if other.dep_ == "conj" and other.pos_ == "VERB" and other.i == verb.i + 2 and \
