@@ -91,3 +91,13 @@ def test_the_geolocation_audit_holds_three_groups_of_eighty_judged_places(capsys
 def test_the_geolocation_audit_offsets_name_their_places():
     gold = SHARED / "gold" / "event-geolocation" / "event_geolocation.dev.jsonl"
     assert _audit_tool().main(["--gold", str(gold)]) == 0
+
+
+def test_an_unknown_place_s_name_does_not_match_a_gold_place():
+    from dragoman.evaluate.plover import _same_place
+
+    gold = {"name": "Zouragatenx"}
+    assert _same_place(gold, {"name": "Zouragatenx", "text": "Zouragatenx"})
+    # only its country was located: no match on the name it was given as evidence
+    assert not _same_place(gold, {"name": "Mali", "text": "Zouragatenx",
+                                  "resolution": "unknown-place"})

@@ -566,6 +566,12 @@ def test_a_sea_is_the_event_s_place_of_no_country_not_the_dateline_nor_a_namesak
               e.event_loc.resolution) for e in events]
     assert where == [("Red Sea", None, 2, "attached"), ("Gulf of Aden", None, 2, "attached"),
                      ("Red Sea State", "SDN", 2, "sentence")]
+    # a sea named with a country stays the sea; a sea the gazetteer lacks is no town named
+    # like its first word (Kara, Togo)
+    for text, name in [("Rebels attacked a tanker in the Red Sea near Eritrea.", "Red Sea"),
+                       ("Russian warships fired missiles in the Kara Sea.", None)]:
+        events = coder.code(Article(id=name or "none", text=text, published="2024-03-03"))
+        assert [e.event_loc and e.event_loc.name for e in events] == [name]
 
 
 def test_an_event_whose_own_place_is_unknown_is_in_the_dateline_s_country_not_its_city(coder):
@@ -579,7 +585,16 @@ def test_an_event_whose_own_place_is_unknown_is_in_the_dateline_s_country_not_it
     # a village the gazetteer cannot know (an invented name): the country, precision 3
     assert where("BAMAKO, Mali (Reuters) - Army drones struck a market in the northern town "
                  "of Zouragatenx yesterday.") == [("Zouragatenx", "Mali", 3, "unknown-place")]
-    # an unknown part of a city is most likely in the dateline's
+    # the country its words name, or the one country of its sentence's places, before the
+    # dateline's
+    assert where("WASHINGTON (Reuters) - U.S. drones killed a commander in the Yemeni village "
+                 "of Zouragatenx on Monday.") == [("Zouragatenx", "Yemen", 3, "unknown-place")]
+    assert where("LONDON (Reuters) - Gunmen attacked a convoy near the village of Zouragatenx, "
+                 "officials in Kabul said.") == [("Zouragatenx", "Afghanistan", 3,
+                                                   "unknown-place")]
+    # a site, like an unknown part of a city, is most likely in the dateline's city
+    assert where("KABUL (Reuters) - A suicide bomber struck outside the Serena Hotel on "
+                 "Monday.") == [("KABUL", "Kabul", 2, "dateline")]
     assert where("NAIROBI (Reuters) - Police fired tear gas at protesters in the Kiberax slum "
                  "on Tuesday.") == [("NAIROBI", "Nairobi", 2, "dateline")]
     # an event that names no place of its own still takes the dateline's city

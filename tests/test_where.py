@@ -1398,7 +1398,10 @@ def test_a_finer_place_in_the_event_s_own_clause_beats_a_setting_put_first():
         of       ADP   IN  prep     11
         Buinaksk PROPN NNP pobj     12 -  GPE
     """)
-    assert chosen(doc, 4) == ["Buinaksk"]
+    scales = {"Dagestan": REGION, "Buinaksk": TOWN}
+    mentions = place_mentions(doc, 0, 0, {}, known(*scales), scales.get)
+    found = choose_mention(doc[4], doc[4], mentions)
+    assert found is not None and found[0].mention.text == "Buinaksk"
     # a place of another clause does not: "In Canberra, Serbians protested ... against the
     # assault on Yugoslavia"
     protest = parse_of("""
@@ -1537,3 +1540,28 @@ def test_the_second_participle_of_an_act_shares_the_main_verb_s_place():
     for verb in (9, 12):
         found = choose_mention(doc[verb], doc[verb], mentions)
         assert found is not None and found[0].mention.text == "Afghanistan"
+
+
+@pytest.mark.parametrize("first, scale, places", [
+    ("Afghanistan", 1, ["Afghanistan"]),  # where he was travelling to is no finer place
+    ("Kabul", 3, ["Kabul"])])
+def test_a_destination_or_a_city_put_first_is_not_overridden(first, scale, places):
+    doc = parse_of(f"""
+        In         ADP   IN  prep     4
+        {first}    PROPN NNP pobj     0  -  GPE
+        ,          PUNCT ,   punct    4
+        police     NOUN  NNS nsubj    4
+        arrested   VERB  VBD ROOT     4  arrest
+        a          DET   DT  det      6
+        man        NOUN  NN  dobj     4
+        travelling VERB  VBG acl      6  travel
+        to         ADP   IN  prep     7
+        the        DET   DT  det      10
+        town       NOUN  NN  pobj     8
+        of         ADP   IN  prep     10
+        Jalalabad  PROPN NNP pobj     11 -  GPE
+    """)
+    scales = {first: scale, "Jalalabad": 4}
+    mentions = place_mentions(doc, 0, 0, {}, known(*scales), scales.get)
+    found = choose_mention(doc[4], doc[4], mentions)
+    assert found is not None and [found[0].mention.text] == places

@@ -19,7 +19,9 @@ from dragoman.resolve.actors import ActorResolver, ArticleActors
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from dragoman.code.where import PlaceMention
     from dragoman.knowledge import Knowledge
+    from dragoman.model import Location
 
 
 @dataclass
@@ -265,22 +267,15 @@ class PlaceStage:
                                          unknown_own_place)
 
         dateline = dateline_place(document.article.text, self.gazetteer)
-        country = self.gazetteer.country(dateline.country_code) \
-            if dateline is not None and dateline.country_code else None
         for n, (i, coded) in enumerate(document.coded):
             actor_tokens = _actor_tokens(coded, document.sentences[i].start)
             location = event_place(coded.place_anchor, coded.trigger, i, document.places,
                                    document.resolved_places, actor_tokens)
             unknown = unknown_own_place(coded.place_anchor, coded.trigger, i, document.places,
                                         document.resolved_places, actor_tokens) \
-                if location is None and country is not None else None
-            if unknown is not None and unknown.mention.feature_hint not in CITY_PARTS:
-                # "BAMAKO - drones struck the town of Tinzaouaten": in Mali, not near Bamako
-                # (but "NAIROBI - police fired tear gas in the Kibera slum" is Nairobi's);
-                # the unknown name is the evidence
-                m = unknown.mention
-                location = country.to_location(text=m.text, start=m.start, end=m.end,
-                                               precision=3, resolution="unknown-place")
+                if location is None and dateline is not None else None
+            if unknown is not None:
+                location = self._country_of_unknown(unknown, i, document, dateline)
             if location is not None:
                 document.locations[n] = location
         fallback = dateline or dominant_place(document.locations.values())
@@ -288,6 +283,30 @@ class PlaceStage:
             for n in range(len(document.coded)):
                 document.locations.setdefault(n, fallback)
         return document
+
+    def _country_of_unknown(self, unknown: PlaceMention, sentence: int, document: Document,
+                            dateline: Location) -> Location | None:
+        """'BAMAKO - drones struck the town of Tinzaouaten': the country of a town or village
+        the gazetteer does not know, precision 3, with its name as the evidence: the country
+        its words name ('the Yemeni village of X'), else the one country of the places
+        resolved in its sentence, else the dateline's. None, for the dateline to stand in,
+        when it is a part of a city or a site ('the Kibera slum', 'the Serena Hotel'), or
+        when its sentence names places in two countries."""
+        from dragoman.code.where import BUILDING_WORDS, FACILITY_NOUNS
+
+        m = unknown.mention
+        if m.feature_hint in CITY_PARTS or m.text.split()[-1].lower() in \
+                BUILDING_WORDS | FACILITY_NOUNS:
+            return None
+        named = {place.country_code for (s, _), (place, _) in
+                 document.resolved_places.items() if s == sentence and place.country_code}
+        code = m.country_hint or (next(iter(named)) if len(named) == 1 else None) or (
+            dateline.country_code if not named else None)
+        country = self.gazetteer.country(code) if code else None
+        if country is None:
+            return None
+        return country.to_location(text=m.text, start=m.start, end=m.end, precision=3,
+                                   resolution="unknown-place")
 
 
 def _actor_tokens(coded: Coded, offset: int) -> set[int]:
@@ -300,8 +319,8 @@ def _actor_tokens(coded: Coded, offset: int) -> set[int]:
 
 def gazetteer_country(path: str | None = None):
     """A function naming the country of a place name (most populous match), or None when
-    the gazetteer cannot be opened. A water body no one country holds (the Red Sea) has
-    none."""
+    the gazetteer cannot be opened. A water body no one country holds (the Gulf of Aden)
+    has none; "Red Sea" is Sudan's, whose Red Sea State is the most populous match."""
     best = _significant_place(path)
     return lambda name: (place.country_code or None) if (place := best(name)) else None
 

@@ -562,9 +562,10 @@ PEOPLE_WORDS = {"shiite", "shia", "shi'ite", "sunni", "kurdish", "druze", "alawi
 
 def _named_not_people(name: Span) -> bool:
     """'the al-Bayaa district', 'Minyan district', labelled a people: a name, unless a word
-    of a people or faith or ending like one ('Kurdish', 'Palestinian', 'Lebanese')."""
+    of a people or faith or one ending like a people's ('Kurdish', 'Palestinian',
+    'Lebanese'); the caller's demonyms catch the rest ('Iraqi', 'Afghan')."""
     word = name[-1].lower_
-    return word not in PEOPLE_WORDS and not word.endswith(("ish", "ian", "ese", "an", "i"))
+    return word not in PEOPLE_WORDS and not word.endswith(("ish", "ian", "ese"))
 
 
 def _before_its_head(token: Token) -> bool:
@@ -922,7 +923,8 @@ def _named_with_abroad(mentions: Sequence[PlaceMention],
     for mention in mentions:
         place = resolved.get((mention.sentence, mention.start), (None, 0.0))[0]
         doc = docs.get(mention.sentence)
-        if place is None or doc is None or place.feature_code.startswith(("PCL", "ADM")):
+        if place is None or doc is None or place.feature_code.startswith(("PCL", "ADM")) or \
+                not place.country_code:  # "in the Red Sea near Eritrea": no one's sea
             continue
         root = doc[mention.start : mention.end].root
         others = [(resolved[(m.sentence, m.start)][0], doc[m.start : m.end].root)
@@ -1147,10 +1149,11 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
             finer = [m for m in inside if m.scale > best.scale
                      and not _protested_over(doc[m.start : m.end], verb)
                      and (_in_clause(doc[m.start : m.end].root, verb)
-                          or any(_attached(doc[m.start : m.end], h)
+                          or any(_attached(doc[m.start : m.end], h, origin)
                                  for h in _holders(anchor, trigger)))]
-            if best.start < verb.i and finer:  # "In Dagestan, police killed two gunmen in
-                return most_specific(finer), "attached"  # the town of Buinaksk"
+            if best.start < verb.i and best.scale < CITY and finer:
+                return most_specific(finer), "attached"  # "In Dagestan, police killed two
+                # gunmen in the town of Buinaksk": a country or region put first is a setting
             return best, "attached"
     for argument in _arguments(anchor or trigger):
         attached = [m for m in mentions
@@ -1236,6 +1239,8 @@ def _in_clause(token: Token, verb: Token) -> bool:
         if head.dep_ in ("relcl", "advcl", "ccomp", "xcomp", "parataxis", "conj") and \
                 head.pos_ in ("VERB", "AUX"):
             return False
+        if head.dep_ == "prep" and head.lower_ in ("to", "toward", "towards", "from"):
+            return False  # "a man travelling to the town of Jalalabad": where he was going
     return False
 
 

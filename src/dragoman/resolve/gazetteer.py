@@ -457,6 +457,8 @@ def _admin_names(name: str, words: tuple[FeatureWord, ...]) -> set[str]:
     """A region's name keys: "Salah ad Din Governorate" also answers to "salah ad din"."""
     key = name_key(name)
     core, word = split_feature_word(key, words)
+    if word is not None and word.prefer <= WATER_CODES:
+        return {key}  # "Red Sea" State does not answer to "Red"
     return {key, core} if word and core else {key}
 
 

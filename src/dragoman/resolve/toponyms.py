@@ -57,6 +57,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from dragoman.resolve.gazetteer import (
+    WATER_CODES,
     FeatureWord,
     Gazetteer,
     Place,
@@ -191,6 +192,8 @@ def candidates_for(
     found = gazetteer.lookup(key)
     if found:
         return _with_names(found, key, prefer, 1.0)
+    if word is not None and word.prefer <= WATER_CODES:
+        return []  # a sea the gazetteer lacks is not a town of its first word ("Kara Sea")
     if word and core:
         found = gazetteer.lookup(core)
         if found:
