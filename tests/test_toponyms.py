@@ -600,5 +600,8 @@ def test_an_event_whose_own_place_is_unknown_is_in_the_dateline_s_country_not_it
     # an event that names no place of its own still takes the dateline's city
     assert where("BAMAKO, Mali (Reuters) - Soldiers arrested three men on Sunday.") == [
         ("BAMAKO", "Bamako", 2, "dateline")]
-    # without a dateline nothing stands in for the unknown place
+    # without a dateline nothing stands in for the unknown place, unless its words name its
+    # country
     assert where("Army drones struck a market in the northern town of Zouragatenx.") == [None]
+    assert where("Drones struck a market in the Malian town of Zouragatenx.") == [
+        ("Zouragatenx", "Mali", 3, "unknown-place")]

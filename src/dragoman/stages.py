@@ -273,7 +273,7 @@ class PlaceStage:
                                    document.resolved_places, actor_tokens)
             unknown = unknown_own_place(coded.place_anchor, coded.trigger, i, document.places,
                                         document.resolved_places, actor_tokens) \
-                if location is None and dateline is not None else None
+                if location is None else None
             if unknown is not None:
                 location = self._country_of_unknown(unknown, i, document, dateline)
             if location is not None:
@@ -285,13 +285,14 @@ class PlaceStage:
         return document
 
     def _country_of_unknown(self, unknown: PlaceMention, sentence: int, document: Document,
-                            dateline: Location) -> Location | None:
+                            dateline: Location | None) -> Location | None:
         """'BAMAKO - drones struck the town of Tinzaouaten': the country of a town or village
         the gazetteer does not know, precision 3, with its name as the evidence: the country
         its words name ('the Yemeni village of X'), else the one country of the places
-        resolved in its sentence, else the dateline's. None, for the dateline to stand in,
-        when it is a part of a city or a site ('the Kibera slum', 'the Serena Hotel'), or
-        when its sentence names places in two countries."""
+        resolved in its sentence, else the dateline's. None, for the dateline or the
+        article's main place to stand in, when it is a part of a city or a site ('the Kibera
+        slum', 'the Serena Hotel'), when its sentence names places in two countries, or when
+        nothing names its country."""
         from dragoman.code.where import BUILDING_WORDS, FACILITY_NOUNS
 
         m = unknown.mention
@@ -301,7 +302,7 @@ class PlaceStage:
         named = {place.country_code for (s, _), (place, _) in
                  document.resolved_places.items() if s == sentence and place.country_code}
         code = m.country_hint or (next(iter(named)) if len(named) == 1 else None) or (
-            dateline.country_code if not named else None)
+            dateline.country_code if dateline is not None and not named else None)
         country = self.gazetteer.country(code) if code else None
         if country is None:
             return None
