@@ -585,13 +585,12 @@ def test_an_event_whose_own_place_is_unknown_is_in_the_dateline_s_country_not_it
     # a village the gazetteer cannot know (an invented name): the country, precision 3
     assert where("BAMAKO, Mali (Reuters) - Army drones struck a market in the northern town "
                  "of Zouragatenx yesterday.") == [("Zouragatenx", "Mali", 3, "unknown-place")]
-    # the country its words name, or the one country of its sentence's places, before the
-    # dateline's
+    # the country its words name before the dateline's; none when its sentence names a
+    # place in another country than the dateline's (the dateline stands in, as before)
     assert where("WASHINGTON (Reuters) - U.S. drones killed a commander in the Yemeni village "
                  "of Zouragatenx on Monday.") == [("Zouragatenx", "Yemen", 3, "unknown-place")]
     assert where("LONDON (Reuters) - Gunmen attacked a convoy near the village of Zouragatenx, "
-                 "officials in Kabul said.") == [("Zouragatenx", "Afghanistan", 3,
-                                                   "unknown-place")]
+                 "officials in Kabul said.") == [("LONDON", "London", 2, "dateline")]
     # a site, like an unknown part of a city, is most likely in the dateline's city
     assert where("KABUL (Reuters) - A suicide bomber struck outside the Serena Hotel on "
                  "Monday.") == [("KABUL", "Kabul", 2, "dateline")]

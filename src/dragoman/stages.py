@@ -288,11 +288,11 @@ class PlaceStage:
                             dateline: Location | None) -> Location | None:
         """'BAMAKO - drones struck the town of Tinzaouaten': the country of a town or village
         the gazetteer does not know, precision 3, with its name as the evidence: the country
-        its words name ('the Yemeni village of X'), else the one country of the places
-        resolved in its sentence, else the dateline's. None, for the dateline or the
-        article's main place to stand in, when it is a part of a city or a site ('the Kibera
-        slum', 'the Serena Hotel'), when its sentence names places in two countries, or when
-        nothing names its country."""
+        its words name ('the Yemeni village of X'), else the dateline's when its sentence
+        names no place in another country. None, for the dateline or the article's main place
+        to stand in, when it is a part of a city or a site ('the Kibera slum', 'the Serena
+        Hotel'), or when nothing names its country ('Israeli jets struck X, and Hezbollah fired
+        at Kiryat Shmona' says nothing of where X is)."""
         from dragoman.code.where import BUILDING_WORDS, FACILITY_NOUNS
 
         m = unknown.mention
@@ -301,8 +301,8 @@ class PlaceStage:
             return None
         named = {place.country_code for (s, _), (place, _) in
                  document.resolved_places.items() if s == sentence and place.country_code}
-        code = m.country_hint or (next(iter(named)) if len(named) == 1 else None) or (
-            dateline.country_code if dateline is not None and not named else None)
+        code = m.country_hint or (dateline.country_code if dateline is not None and
+                                  named <= {dateline.country_code} else None)
         country = self.gazetteer.country(code) if code else None
         if country is None:
             return None
