@@ -1565,3 +1565,20 @@ def test_a_destination_or_a_city_put_first_is_not_overridden(first, scale, place
     mentions = place_mentions(doc, 0, 0, {}, known(*scales), scales.get)
     found = choose_mention(doc[4], doc[4], mentions)
     assert found is not None and [found[0].mention.text] == places
+
+
+def test_the_name_a_house_is_of_is_its_owner_not_a_place():
+    doc = parse_of("""
+        Missiles  NOUN  NNS nsubj    1  missile
+        destroyed VERB  VBD ROOT     1  destroy
+        the       DET   DT  det      3
+        house     NOUN  NN  dobj     1
+        of        ADP   IN  prep     3
+        Aden      PROPN NNP compound 7  -  FAC
+        Hashi     PROPN NNP compound 7  -  I-FAC
+        Ayro      PROPN NNP pobj     4  -  I-FAC
+        in        ADP   IN  prep     1
+        Dusamareeb PROPN NNP pobj    8  -  GPE
+    """)
+    mentions = place_mentions(doc, 0, 0, {}, known("Aden", "Dusamareeb"))
+    assert [m.mention.text for m in mentions] == ["Dusamareeb"]

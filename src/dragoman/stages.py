@@ -175,7 +175,8 @@ class ToponymStage:
     # "Akwa Ibom State" is a place, and a village of unknown population no namesake by size;
     # 22: seas, straits and lakes between countries ("in the Red Sea"), of no country; a
     # place word alone is no name ("at a Mosque", "near the Church of the Nativity"); "the
-    # Azov Sea port city of Mariupol" names the city; "his daughter Pratiksha" is a person; a
+    # Azov Sea port city of Mariupol" names the city; "his daughter Pratiksha" and "the house
+    # of Aden Hashi Ayro" are people; a
     # name before a landmark word is a place ("Treskavica mountain", "the Sharon junction"),
     # and so is a known place tagged a common noun ("At Vladivostok"), a village's name
     # labelled a date ("the village of Ma'ardes") or a people ("Buyir village", not "Kurdish

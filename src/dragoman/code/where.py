@@ -390,7 +390,9 @@ def _qualifies_a_thing(span: Span) -> bool:
 
 def _a_person(span: Span, is_place: Callable[[str], bool] | None) -> bool:
     """A person's name the recogniser took for a place: one with an age ('Millan, 41, was
-    shot', 'the 25-year-old Jimenez'), or a single name the gazetteer does not know that
+    shot', 'the 25-year-old Jimenez'), one said to be someone's kin or a journalist ('his
+    daughter Pratiksha'), the owner of a house or office the gazetteer does not know as a
+    place ('the house of Aden Hashi Ayro'), or a single name the gazetteer does not know that
     was captured, shot or killed ('Ocalan was captured in Kenya')."""
     doc = span.doc
     after = [t for t in doc[span.end : span.end + 4] if t.lower_ not in ("now", "aged")]
@@ -405,10 +407,16 @@ def _a_person(span: Span, is_place: Callable[[str], bool] | None) -> bool:
            for c in root.children) or (root.dep_ == "appos" and root.head.lemma_ in KIN
                                        and root.head.is_lower):
         return True  # "his daughter Pratiksha", "the photographer, Ali"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and \
+            root.head.head.lemma_.lower() in HOMES and is_place is not None and \
+            not is_place(span.text):
+        return True  # "destroyed the house of Aden Hashi Ayro": whose house
     return len(span) == 1 and is_place is not None and root.dep_ == "nsubjpass" and \
         root.head.lemma_.lower() in DONE_TO_PEOPLE and not is_place(span.text)
 
 
+# Where someone lives: the name "of" one is its owner's ("the house of Aden Hashi Ayro").
+HOMES = {"house", "home", "residence", "villa", "farmhouse", "office", "shop", "car"}
 # People a name may be said to be: "his daughter Pratiksha", "the journalist Ali".
 KIN = {"daughter", "son", "wife", "husband", "brother", "sister", "mother", "father", "cousin",
        "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "child", "girl", "boy",
