@@ -83,3 +83,13 @@ def test_nothing_readable_is_an_error_and_bad_usage_is_2(tmp_path):
 def test_schema_command_prints_the_schema():
     schema = json.loads(run("schema").stdout)
     assert schema["title"] == "dragoman PLOVER event record"
+
+
+def test_gazetteer_lookup_explains_a_sea_of_no_country():
+    done = run("gazetteer", "lookup", "Gulf of Aden", "--format", "jsonl")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in done.stdout.splitlines()]
+    picked = next(row for row in rows if row["pick"] == "*")
+    assert (picked["name"], picked["country"], picked["feature"]) == ("Gulf of Aden", None,
+                                                                      "GULF")
+    assert "picked Gulf of Aden (no country)" in done.stderr

@@ -276,7 +276,7 @@ def gazetteer_lookup(name: str, context: tuple[str, ...], fmt: str | None) -> No
     weights = {code.upper(): 1.0 for code in context}
     [(_, chosen, score)] = resolve_toponyms([mention], gazetteer, context_countries=weights)
     rows = [{"pick": "*" if chosen and c.place == chosen else "", "name": c.place.name,
-             "geonameid": c.place.geonameid, "country": c.place.country_code,
+             "geonameid": c.place.geonameid, "country": c.place.country_code or None,
              "admin1": c.place.admin1, "feature": c.place.feature_code,
              "population": c.place.population, "lat": c.place.lat, "lon": c.place.lon}
             for c in candidates_for(mention, gazetteer)]
@@ -285,7 +285,8 @@ def gazetteer_lookup(name: str, context: tuple[str, ...], fmt: str | None) -> No
     elif chosen is None:
         click.echo("no candidate is likely enough to be picked without more context", err=True)
     else:
-        click.echo(f"picked {chosen.name} ({chosen.country_code}) with score {score}", err=True)
+        country = chosen.country_code or "no country"  # a sea no one country holds
+        click.echo(f"picked {chosen.name} ({country}) with score {score}", err=True)
     run_rows(rows, fmt)
 
 
