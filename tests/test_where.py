@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.code.where import (CITY, REGION, TOWN, choose_mention, place_mentions,
-                                 setting_mention, with_conjuncts)
+from dragoman.code.where import (CITY, COUNTRY, REGION, TOWN, choose_mention,
+                                 place_mentions, setting_mention, with_conjuncts)
 
 from .handmade import parse_of
 
@@ -14,8 +14,10 @@ def names(doc) -> list[str]:
     return [m.mention.text for m in place_mentions(doc, 0, 0, {})]
 
 
-def chosen(doc, verb: int) -> list[str]:
-    mentions = place_mentions(doc, 0, 0, {})
+def chosen(doc, verb: int, scales: dict[str, int] | None = None) -> list[str]:
+    """The places chosen for the event at `verb`; with `scales`, a gazetteer that knows only
+    those names, each as broad as given."""
+    mentions = place_mentions(doc, 0, 0, {}, *((known(*scales), scales.get) if scales else ()))
     found = choose_mention(doc[verb], doc[verb], mentions)
     return [m.mention.text for m in with_conjuncts(found[0], mentions, doc)] if found else []
 
@@ -1280,9 +1282,7 @@ def test_a_news_agency_that_reports_is_no_place():
         AFP       PROPN NNP appos    4  -  ORG
         reported  VERB  VBD acl      7  report
     """)
-    mentions = place_mentions(doc, 0, 0, {}, known("AFP", "Aleppo Governorate"))
-    found = choose_mention(doc[1], doc[1], mentions)
-    assert found is not None and found[0].mention.text == "Aleppo Governorate"
+    assert chosen(doc, 1, {"AFP": TOWN, "Aleppo Governorate": REGION}) == ["Aleppo Governorate"]
 
 
 def test_a_list_the_parser_began_with_an_apposition_is_one_list():
@@ -1398,10 +1398,7 @@ def test_a_finer_place_in_the_event_s_own_clause_beats_a_setting_put_first():
         of       ADP   IN  prep     11
         Buinaksk PROPN NNP pobj     12 -  GPE
     """)
-    scales = {"Dagestan": REGION, "Buinaksk": TOWN}
-    mentions = place_mentions(doc, 0, 0, {}, known(*scales), scales.get)
-    found = choose_mention(doc[4], doc[4], mentions)
-    assert found is not None and found[0].mention.text == "Buinaksk"
+    assert chosen(doc, 4, {"Dagestan": REGION, "Buinaksk": TOWN}) == ["Buinaksk"]
     # a place of another clause does not: "In Canberra, Serbians protested ... against the
     # assault on Yugoslavia"
     protest = parse_of("""
@@ -1499,10 +1496,8 @@ def test_a_distance_the_recogniser_took_for_a_time_still_measures_from_a_place()
         of        ADP   IN  prep     12
         Hodeidah  PROPN NNP pobj     13
     """)
-    scales = {"Red Sea": REGION, "Hodeidah": TOWN}  # the town is the finer place
-    mentions = place_mentions(doc, 0, 0, {}, known(*scales), scales.get)
-    found = choose_mention(doc[1], doc[1], mentions)
-    assert found is not None and found[0].mention.text == "Red Sea"
+    # the town is the finer place, but only measures where the ship was
+    assert chosen(doc, 1, {"Red Sea": REGION, "Hodeidah": TOWN}) == ["Red Sea"]
 
 
 @pytest.mark.parametrize("name, places", [("Buyir", ["Buyir"]), ("Kurdish", []),
@@ -1536,15 +1531,13 @@ def test_the_second_participle_of_an_act_shares_the_main_verb_s_place():
         nine     NUM   CD  dobj     12 -  CARDINAL
     """)
     # a country before the event is no guess for it: only the act's own verb gives it
-    mentions = place_mentions(doc, 0, 0, {}, known("Afghanistan"), {"Afghanistan": 1}.get)
     for verb in (9, 12):
-        found = choose_mention(doc[verb], doc[verb], mentions)
-        assert found is not None and found[0].mention.text == "Afghanistan"
+        assert chosen(doc, verb, {"Afghanistan": COUNTRY}) == ["Afghanistan"]
 
 
 @pytest.mark.parametrize("first, scale, places", [
-    ("Afghanistan", 1, ["Afghanistan"]),  # where he was travelling to is no finer place
-    ("Kabul", 3, ["Kabul"])])
+    ("Afghanistan", COUNTRY, ["Afghanistan"]),  # where he was travelling to is no finer place
+    ("Kabul", CITY, ["Kabul"])])
 def test_a_destination_or_a_city_put_first_is_not_overridden(first, scale, places):
     doc = parse_of(f"""
         In         ADP   IN  prep     4
@@ -1561,10 +1554,7 @@ def test_a_destination_or_a_city_put_first_is_not_overridden(first, scale, place
         of         ADP   IN  prep     10
         Jalalabad  PROPN NNP pobj     11 -  GPE
     """)
-    scales = {first: scale, "Jalalabad": 4}
-    mentions = place_mentions(doc, 0, 0, {}, known(*scales), scales.get)
-    found = choose_mention(doc[4], doc[4], mentions)
-    assert found is not None and [found[0].mention.text] == places
+    assert chosen(doc, 4, {first: scale, "Jalalabad": TOWN}) == places
 
 
 def test_the_name_a_house_is_of_is_its_owner_not_a_place():
