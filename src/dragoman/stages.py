@@ -294,11 +294,10 @@ class PlaceStage:
         to stand in, when it is a part of a city or a site ('the Kibera slum', 'the Serena
         Hotel'), or when nothing names its country ('Israeli jets struck X, and Hezbollah fired
         at Kiryat Shmona' says nothing of where X is)."""
-        from dragoman.code.where import BUILDING_WORDS, FACILITY_NOUNS
+        from dragoman.code.where import FACILITY_NOUNS  # buildings among them
 
         m = unknown.mention
-        if m.feature_hint in CITY_PARTS or m.text.split()[-1].lower() in \
-                BUILDING_WORDS | FACILITY_NOUNS:
+        if m.feature_hint in CITY_PARTS or m.text.split()[-1].lower() in FACILITY_NOUNS:
             return None
         named = {place.country_code for (s, _), (place, _) in
                  document.resolved_places.items() if s == sentence and place.country_code}

@@ -95,7 +95,7 @@ def place_mentions(doc: Doc, sentence: int, offset: int,
     # "at a Mosque in Quetta", "near the Church of the Nativity": a place word capitalised,
     # or cut from its name, is no name
     spans = [(span, label) for span, label in spans
-             if not (len(span) == 1 and span.root.lower_ in SITE_OR_PART_NOUNS | {"road"})]
+             if not (len(span) == 1 and span.root.lower_ in GENERIC_WORDS)]
     spans = [(span, label) for n, (span, label) in enumerate(spans)
              if not any(other.start <= span.start and span.end <= other.end and
                         (len(other) > len(span) or m < n)
@@ -234,8 +234,7 @@ CLOCK_WORDS = {"a.m.", "p.m.", "a.m", "p.m"}  # "at 8:45 A.M. (Damascus time)"
 def _not_a_place(span: Span, is_place: Callable[[str], bool] | None = None) -> bool:
     """Dates ('in March'), and place names that only qualify people ('U.S. soldiers',
     'Syrian Arab Army'): not where anything happened."""
-    date = span.root.ent_type_ in ("DATE", "TIME") and not _place_not_date(span.root, is_place) \
-        and not _settlement_not_date(span.root)
+    date = span.root.ent_type_ in ("DATE", "TIME") and not _place_not_date(span.root, is_place)
     if date or span.root.lower_ in calendar_words() or \
             span.text in ("GMT", "UTC") or span.text.lower() in CLOCK_WORDS:
         return True
@@ -485,11 +484,10 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
         proper = token.pos_ == "PROPN" or (  # "At Vladivostok", tagged a common noun
             token.pos_ == "NOUN" and token.i > 0 and token.text[:1].isupper() and
             is_place is not None and
-            token.lower_ not in PLACE_NOUNS | SITE_OR_PART_NOUNS | {"road"} and
+            token.lower_ not in GENERIC_WORDS and
             is_place(token.text))
         if not proper or not token.text[:1].isupper() or (
-                token.ent_type_ in NOT_NAMES and not _place_not_date(token, is_place)
-                and not _settlement_not_date(token)):
+                token.ent_type_ in NOT_NAMES and not _place_not_date(token, is_place)):
             continue
         if token.dep_ in ("compound", "nmod", "amod") and token.head.pos_ == "NOUN" and \
                 token.head.lemma_.lower() in SITE_NOUNS and _before_its_head(token):
@@ -542,18 +540,15 @@ FACILITY_NOUNS = {"airport", "airbase", "court", "yard", "plant", "academy", "ba
 
 
 def _place_not_date(token: Token, is_place: Callable[[str], bool] | None) -> bool:
-    """'killed in Mayadeen', with 'Mayadeen' labelled a date: a proper noun without digits
-    that names no day or month and that the gazetteer knows."""
-    return token.ent_type_ in ("DATE", "TIME") and is_place is not None and \
-        token.is_alpha and token.lower_ not in calendar_words() and is_place(token.text)
-
-
-def _settlement_not_date(token: Token) -> bool:
-    """'the key village of Ma'ardes', labelled a date: the name of a settlement, without
-    digits, that names no day or month."""
-    return token.ent_type_ in ("DATE", "TIME") and token.dep_ == "pobj" and \
-        token.head.lower_ == "of" and token.head.head.lemma_.lower() in SETTLEMENT_NOUNS and \
-        not any(c.isdigit() for c in token.text) and token.lower_ not in calendar_words()
+    """A name labelled a date that names no day or month and has no digits: a place when
+    the gazetteer knows it ('killed in Mayadeen') or a settlement word names it ('the key
+    village of Ma'ardes')."""
+    if token.ent_type_ not in ("DATE", "TIME") or token.lower_ in calendar_words() or \
+            any(c.isdigit() for c in token.text):
+        return False
+    settlement = token.dep_ == "pobj" and token.head.lower_ == "of" and \
+        token.head.head.lemma_.lower() in SETTLEMENT_NOUNS
+    return settlement or (token.is_alpha and is_place is not None and is_place(token.text))
 
 
 # Words of peoples and faiths the recogniser labels NORP before a settlement word ("Kurdish
@@ -634,6 +629,8 @@ THRESHOLDS = {"entrance", "gate", "gates", "doorstep", "approach", "approaches"}
 # Place and site words a name may stand before, or whose possessor is a place.
 SITE_NOUNS = FEATURE_NOUNS | FACILITY_NOUNS
 SITE_OR_PART_NOUNS = SITE_NOUNS | PART_NOUNS
+# Common words of places, never a name alone ("the Road", "a Mosque").
+GENERIC_WORDS = SITE_OR_PART_NOUNS | PLACE_NOUNS
 NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
@@ -963,8 +960,7 @@ def event_place(anchor: Token | None, trigger: Token, sentence: int,
     "nearby", precision 2. When no place is the event's own, its setting stands in
     (`setting_mention`): a place it is measured from, with precision 2 ("nearby"), or a
     country or region named before it."""
-    here = [m for m in mentions if m.sentence == sentence
-            and (m.local or not actor_tokens & set(range(m.start, m.end)))]
+    here = _in_sentence(mentions, sentence, actor_tokens)
     found = choose_mention(anchor, trigger, here)
     if found is None:
         setting = setting_mention(trigger, [m for m in here if (m.sentence, m.start) in resolved])
@@ -1018,12 +1014,18 @@ def unknown_own_place(anchor: Token | None, trigger: Token, sentence: int,
     """The event's own place when the gazetteer does not know it ('struck a market in the
     northern town of Tinzaouaten'), for an event `event_place` found no place for; else
     None."""
-    here = [m for m in mentions if m.sentence == sentence
-            and (m.local or not actor_tokens & set(range(m.start, m.end)))]
-    found = choose_mention(anchor, trigger, here)
+    found = choose_mention(anchor, trigger, _in_sentence(mentions, sentence, actor_tokens))
     if found is None or (found[0].sentence, found[0].start) in resolved:
         return None
     return found[0]
+
+
+def _in_sentence(mentions: Sequence[PlaceMention], sentence: int,
+                 actor_tokens: set[int]) -> list[PlaceMention]:
+    """The sentence's place mentions, without the event's actors ('Moscow backed the plan'),
+    but with a town before its own people ('Karachi police')."""
+    return [m for m in mentions if m.sentence == sentence
+            and (m.local or not actor_tokens & set(range(m.start, m.end)))]
 
 
 def _local_setting(trigger: Token, here: Sequence[PlaceMention],
@@ -1106,13 +1108,12 @@ def choose_mention(anchor: Token | None, trigger: Token, mentions: Sequence[Plac
     """The place mention an event happened at: attached to its verb or noun ('kicked off in
     Astana'; a finer place in its own clause before a setting put first: 'In Dagestan, police
     killed two gunmen in the town of Buinaksk'), or named after it in its own phrase before
-    its main verb's ('launched an
-    offensive in Homs, targeting the village of Huwaysis'), else to one of its arguments
-    ('rebel factions in Syria are attacking'), else the nearest likely place in the same
-    clause, else in the sentence, if not far; then the narrowest place named with it. A
-    place that only measures distance ('600 km west of Kathmandu'), a hospital a victim was
-    taken to, or a source that reports ('the AFP reported') is not chosen. None when the
-    sentence names no place for it."""
+    its main verb's ('launched an offensive in Homs, targeting the village of Huwaysis'),
+    else to one of its arguments ('rebel factions in Syria are attacking'), else the nearest
+    likely place in the same clause, else in the sentence, if not far; then the narrowest
+    place named with it. A place that only measures distance ('600 km west of Kathmandu'), a
+    hospital a victim was taken to, or a source that reports ('the AFP reported') is not
+    chosen. None when the sentence names no place for it."""
     doc = trigger.doc
     mentions = [m for m in mentions if not _a_source(doc[m.start : m.end])]
     found = _attached_or_near(anchor, trigger, mentions)
@@ -1142,7 +1143,8 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
         for t in c.subtree}  # not "..., saying the mosque recruited fighters in Somalia"
     inside = [m for m in mentions if m.start in own and m.start > verb.i
               and _may_be_where(doc[m.start : m.end])]
-    for holder in _holders(anchor, trigger):
+    holders = _holders(anchor, trigger)
+    for holder in holders:
         if inside and holder not in (anchor, trigger) and not _one_act(holder, verb):
             return most_specific(_possessed(inside, doc)), "attached"
         patients = [m for m in mentions if _ground(doc[m.start : m.end]).head == holder
@@ -1157,8 +1159,7 @@ def _attached_or_near(anchor: Token | None, trigger: Token,
             finer = [m for m in inside if m.scale > best.scale
                      and not _protested_over(doc[m.start : m.end], verb)
                      and (_in_clause(doc[m.start : m.end].root, verb)
-                          or any(_attached(doc[m.start : m.end], h, origin)
-                                 for h in _holders(anchor, trigger)))]
+                          or any(_attached(doc[m.start : m.end], h, origin) for h in holders))]
             if best.start < verb.i and best.scale < CITY and finer:
                 return most_specific(finer), "attached"  # "In Dagestan, police killed two
                 # gunmen in the town of Buinaksk": a country or region put first is a setting
