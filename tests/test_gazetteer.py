@@ -445,3 +445,11 @@ def test_real_index_covers_the_geolocation_dev_set(real):
     assert found / spans >= 0.70
     assert resolved / spans >= 0.62
 
+
+
+def test_a_water_word_is_not_stripped_from_a_region_s_name():
+    from dragoman.resolve.gazetteer import _admin_names, feature_words
+
+    # Sudan's "Red Sea" State does not answer to "Red"; "Idlib Governorate" does to "Idlib"
+    assert _admin_names("Red Sea", feature_words()) == {"red sea"}
+    assert _admin_names("Idlib Governorate", feature_words()) == {"idlib governorate", "idlib"}

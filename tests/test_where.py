@@ -1500,8 +1500,8 @@ def test_a_distance_the_recogniser_took_for_a_time_still_measures_from_a_place()
     assert chosen(doc, 1, {"Red Sea": REGION, "Hodeidah": TOWN}) == ["Red Sea"]
 
 
-@pytest.mark.parametrize("name, places", [("Buyir", ["Buyir"]), ("Kurdish", []),
-                                          ("Palestinian", [])])
+@pytest.mark.parametrize("name, places", [("Buyir", ["Buyir"]), ("Minyan", ["Minyan"]),
+                                          ("Kurdish", []), ("Palestinian", [])])
 def test_a_name_labelled_a_people_before_a_settlement_word_is_a_place_unless_a_people(
         name, places):
     doc = parse_of(f"""
