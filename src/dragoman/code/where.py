@@ -1014,7 +1014,10 @@ def unknown_own_place(anchor: Token | None, trigger: Token, sentence: int,
     """The event's own place when the gazetteer does not know it ('struck a market in the
     northern town of Tinzaouaten'), for an event `event_place` found no place for; else
     None."""
-    found = choose_mention(anchor, trigger, _in_sentence(mentions, sentence, actor_tokens))
+    here = _in_sentence(mentions, sentence, actor_tokens)
+    if all((m.sentence, m.start) in resolved for m in here):
+        return None  # every place named is known: nothing to choose again
+    found = choose_mention(anchor, trigger, here)
     if found is None or (found[0].sentence, found[0].start) in resolved:
         return None
     return found[0]
