@@ -151,8 +151,55 @@ RESOLUTIONS = [
     ("the 1990s", WED, "past", None, None),
     ("years ago", WED, "past", None, None),
     ("a few days ago", WED, "past", None, None),
-    ("the past two weeks", WED, "past", None, None),
+    ("the past few days", WED, "past", None, None),
+    ("the past three months", WED, "past", None, None),
+    ("in the past year", WED, "past", None, None),
+    ("36 hours ago", WED, "past", None, None),
     ("not a date", WED, "past", None, None),
+    # a day of the month alone, placed by tense like a date without a year
+    ("on the 23rd", WED, "past", D("2017-01-23"), "day"),
+    ("on the 28th", WED, "past", D("2016-12-28"), "day"),
+    ("on the 28th", WED, "future", D("2017-01-28"), "day"),
+    ("on the 30th", D("2017-03-01"), "past", D("2017-01-30"), "day"),
+    # a weekday of a named week
+    ("Tuesday last week", WED, "past", D("2017-01-17"), "day"),
+    ("on Friday of last week", WED, "past", D("2017-01-20"), "day"),
+    ("Monday night last week", WED, "past", D("2017-01-16"), "day"),
+    ("Monday this week", WED, "past", D("2017-01-23"), "day"),
+    ("Friday this week", WED, "past", None, None),
+    ("Tuesday next week", WED, "future", D("2017-01-31"), "day"),
+    # the week, month and year so far or to come, as "this week"
+    ("earlier in the week", WED, "past", D("2017-01-23"), "week"),
+    ("later in the month", WED, "future", D("2017-01-26"), "month"),
+    ("earlier in the year", WED, "past", D("2017-01-01"), "year"),
+    # a night named by its day; "overnight" alone could be either day of the night
+    ("overnight Saturday", WED, "past", D("2017-01-21"), "day"),
+    ("overnight", WED, "past", None, None),
+    ("the same day", WED, "past", WED, "day"),
+    # hours in whole days, fortnights in weeks
+    ("48 hours ago", WED, "past", D("2017-01-23"), "day"),
+    ("24 hours earlier", WED, "past", D("2017-01-24"), "day"),
+    ("a fortnight ago", WED, "past", D("2017-01-11"), "week"),
+    # stretches counted from publication: their first day, at the precision of the smallest
+    # period that holds them all
+    ("in the past 24 hours", WED, "past", D("2017-01-24"), "week"),
+    ("over the last two days", WED, "past", D("2017-01-23"), "week"),
+    ("in the past three days", WED, "past", D("2017-01-22"), "month"),
+    ("the past two weeks", WED, "past", D("2017-01-11"), "month"),
+    ("over the past week", WED, "past", D("2017-01-18"), "month"),
+    ("the past week", D("2017-01-05"), "past", None, None),
+    ("within the next 48 hours", WED, "future", WED, "week"),
+    # feasts: fixed days of the calendar, and days counted from Easter
+    ("on Christmas Day", WED, "past", D("2016-12-25"), "day"),
+    ("Christmas Eve", D("2016-12-20"), "future", D("2016-12-24"), "day"),
+    ("New Year's Eve", WED, "past", D("2016-12-31"), "day"),
+    ("New Year\u2019s Day", WED, "past", D("2017-01-01"), "day"),
+    ("Christmas Day 2015", WED, "past", D("2015-12-25"), "day"),
+    ("Good Friday", D("2017-05-01"), "past", D("2017-04-14"), "day"),
+    ("on Easter Sunday", D("2017-05-01"), "past", D("2017-04-16"), "day"),
+    ("Easter Monday", WED, "past", D("2016-03-28"), "day"),
+    ("Easter Sunday 2019", WED, None, D("2019-04-21"), "day"),
+    ("Palm Sunday", D("2019-05-01"), "past", D("2019-04-14"), "day"),
 ]
 
 
@@ -221,6 +268,10 @@ def test_offsets_point_into_the_text():
 
 def test_longest_expression_wins():
     assert spans("the day before yesterday") == [("the day before yesterday", "relative")]
+    assert spans("killed in the past three days") == [("in the past three days", "relative")]
+    assert spans("on Tuesday last week") == [("Tuesday last week", "weekday")]
+    assert spans("on Good Friday") == [("Good Friday", "absolute")]
+    assert spans("the last week of January") == [("January", "absolute")]
     assert spans("It happened late last year.") == [("late last year", "relative")]
     assert spans("over this past weekend") == [("this past weekend", "relative")]
 
@@ -246,6 +297,9 @@ def test_longest_expression_wins():
         "a 2016 report found 2,000 cases",
         "the meeting on 05/06/2017",
         "he may march",
+        "The 5th Armored Division and the 21st century.",
+        "They met on the 20th anniversary of the war.",
+        "The Palm Sunday Massacre is remembered.",
     ],
 )
 def test_skips_what_only_looks_like_a_date(text):
@@ -311,6 +365,12 @@ def test_word_lists_are_consistent():
         assert phrase["unit"] in ("week", "month", "year")
         assert phrase["kind"] in TIME_KINDS and phrase.get("edge") in (None, "earlier", "later")
     assert {p["kind"] for p in words["day_phrases"].values()} <= set(TIME_KINDS)
+    for name, day in words["fixed_feasts"].items():
+        assert name == "description" or date(2000, *day)  # a real day of a leap year
+    assert all(isinstance(v, int) and -60 < v < 60 or k == "description"
+               for k, v in words["easter_feasts"].items())
+    assert set(words["units"].values()) <= {"day", "week", "fortnight", "month", "year", "hour",
+                                             None}
 
 
 # Properties

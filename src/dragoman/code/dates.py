@@ -16,7 +16,18 @@ How a resolved date reads:
   always gives the period: "mid-January" is the 11th with month precision, "over the weekend" the
   Saturday with week precision, "late last year" September 1 with year precision.
 - Counted expressions ("three weeks ago", "in two days") move the publication date by that amount;
-  their unit is the precision.
+  their unit is the precision. A fortnight is two weeks; hours count only in whole days ("48 hours
+  ago"; "36 hours ago" is vague).
+- Stretches counted from publication ("in the past three days", "over the last 24 hours", "the
+  next two weeks") give their first day, at the precision of the smallest period that holds the
+  whole stretch: the past three days of a Wednesday reach into the week before, so month. One
+  that no year holds is not resolved; stretches of months or years, and uncounted ones ("the past
+  few days"), are vague.
+- "on the 23rd" is that day of a month, placed by tense like a date without a year; "Tuesday last
+  week" is the Tuesday of that week. "overnight" alone is no date: a night has two days, and
+  readers of the same stories split between them.
+- Feasts are days: fixed ones ("Christmas Day", "New Year's Eve") like a date without a year,
+  Easter's ("Good Friday", "Easter Monday") counted from Western Easter of the year tense picks.
 - A date or month without a year is placed by tense: past: the latest on or before publication;
   future: the first on or after it; present or unknown: the nearest.
 - Weekdays and weekends: past, present or unknown: the latest on or before publication (news mostly
@@ -104,10 +115,29 @@ class _Year:
 
 
 @dataclass(frozen=True, slots=True)
+class _MonthDay:
+    """A day of the month with no month: "on the 23rd"."""
+
+    kind: str
+    day: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Feast:
+    """A day counted from Western Easter Sunday ("Good Friday" is -2)."""
+
+    kind: str
+    offset: int
+    year: int | None = None
+    year_offset: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class _Weekday:
     kind: str
     weekday: int
     relation: str | None = None
+    week: int | None = None  # "Tuesday last week": the week of publication moved by this
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,11 +167,21 @@ class _Shift:
 
 
 @dataclass(frozen=True, slots=True)
+class _Range:
+    """The `amount` units before publication (negative) or after it: "the past three days"."""
+
+    kind: str
+    amount: int
+    unit: str
+
+
+@dataclass(frozen=True, slots=True)
 class _Unresolvable:
     kind: str
 
 
-_Spec = _Day | _Month | _Year | _Weekday | _Weekend | _Period | _Shift | _Unresolvable
+_Spec = (_Day | _MonthDay | _Feast | _Month | _Year | _Weekday | _Weekend | _Period | _Shift
+         | _Range | _Unresolvable)
 
 
 # The word lists, loaded once from knowledge/dates/en.json.
@@ -163,6 +203,8 @@ class _Lexicon:
     part_starts: Mapping[str, tuple[int, ...]]
     day_phrases: Mapping[str, tuple[int, str]]
     period_phrases: Mapping[str, _Period]
+    fixed_feasts: Mapping[str, tuple[int, int]]
+    easter_feasts: Mapping[str, int]
     vague_phrases: tuple[str, ...]
     decade_words: tuple[str, ...]
     month_context: frozenset[str]
@@ -199,6 +241,11 @@ def _lexicon_from(raw: Mapping[str, Any]) -> _Lexicon:
         part_starts=_frozen({u: tuple(raw["part_starts"][u]) for u in ("week", "month", "year")}),
         day_phrases=_frozen({k: (v["days"], v["kind"]) for k, v in raw["day_phrases"].items()}),
         period_phrases=_frozen(periods),
+        fixed_feasts=_frozen({_norm(name): (day[0], day[1])
+                              for name, day in raw["fixed_feasts"].items()
+                              if name != "description"}),
+        easter_feasts=_frozen({_norm(name): offset for name, offset in raw["easter_feasts"].items()
+                               if name != "description"}),
         vague_phrases=tuple(raw["vague_phrases"]),
         decade_words=tuple(raw["decade_words"]),
         month_context=frozenset(raw["month_context"]),
@@ -338,6 +385,31 @@ def _build_weekday(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
     return _Weekday("weekday", lex.weekdays[match.group("weekday").lower()], relation)
 
 
+def _build_weekday_of_week(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
+    """ "Tuesday last week", "on Friday of this week"."""
+    week = {"last": -1, "this": 0, "next": 1}[match.group("wrel").lower()]
+    return _Weekday("weekday", lex.weekdays[match.group("weekday").lower()], None, week)
+
+
+def _build_month_day(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
+    return _MonthDay("absolute", int(match.group("day")))
+
+
+def _feast_name(match: re.Match[str]) -> str:
+    return _norm(match.group("feast")).replace("\u2019", "'")
+
+
+def _build_feast(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
+    """A fixed feast is a day of the calendar ("Christmas Day": December 25); an Easter feast
+    moves with Easter ("Good Friday")."""
+    name = _feast_name(match)
+    year, offset = _year_of(match)
+    if name in lex.fixed_feasts:
+        month, day = lex.fixed_feasts[name]
+        return _Day("absolute", month, day, year, offset)
+    return _Feast("absolute", lex.easter_feasts[name], year, offset)
+
+
 def _build_weekend(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
     return _Weekend("relative", lex.relations.get(_norm(match.group("rel"))))
 
@@ -348,13 +420,26 @@ def _build_day_phrase(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
 
 
 def _counted(match: re.Match[str], lex: _Lexicon, sign: int, kind: str) -> _Spec:
-    """ "two days ago", "a week later", "in three months": a shift, or vague without a count."""
+    """ "two days ago", "a week later", "in three months": a shift, or vague without a count.
+    Hours count as days only in whole days ("48 hours ago"); "36 hours ago" is vague."""
     count = match.group("n")
     unit = lex.units.get(_norm(match.group("unit") or ""))
     if not count or unit is None or _norm(count) in lex.vague_quantities:
         return _Unresolvable("vague")
     amount = _number(count, lex)
-    return _Shift(kind, sign * amount, unit) if amount is not None else _Unresolvable("vague")
+    if amount is None:
+        return _Unresolvable("vague")
+    amount, unit = _in_calendar_units(amount, unit)
+    return _Shift(kind, sign * amount, unit) if unit else _Unresolvable("vague")
+
+
+def _in_calendar_units(amount: int, unit: str) -> tuple[int, str | None]:
+    """Fortnights as weeks, hours as whole days; (amount, None) when hours make no whole day."""
+    if unit == "fortnight":
+        return 2 * amount, "week"
+    if unit == "hour":
+        return (amount // 24, "day") if amount % 24 == 0 else (amount, None)
+    return amount, unit
 
 
 def _build_ago(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
@@ -365,6 +450,24 @@ def _build_ago(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
 
 def _build_ahead(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
     return _counted(match, lex, 1, "relative")
+
+
+def _build_range(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
+    """ "the past three days", "over the last 24 hours", "the next two weeks": a stretch
+    counted from publication; vague without a count ("the past few days")."""
+    direction = match.group("dir").lower()
+    sign = 1 if direction in ("coming", "next", "following") else -1
+    kind = "anaphoric" if direction in ("previous", "following") else "relative"
+    count = match.group("n")
+    unit = lex.units.get(_norm(match.group("unit")))
+    if unit is None or (count and _norm(count) in lex.vague_quantities):
+        return _Unresolvable("vague")
+    amount = _number(count, lex) if count else 1
+    if amount is None or (not count and match.group("unit").lower().endswith("s")):
+        return _Unresolvable("vague")  # "the past weeks"
+    if unit in ("month", "year"):
+        return _Unresolvable("vague")  # "the past three months" is a quarter, no month's
+    return _Range(kind, sign * amount, unit)
 
 
 def _vague(kind: str) -> _Builder:
@@ -393,13 +496,20 @@ def _patterns(lex: _Lexicon) -> dict[str, str]:
         "PLURAL": rf"(?:{_alternation(u for u in lex.units if u.endswith('s'))})",
         "NUMBERS": _alternation(lex.numbers),
         "PERIODS": _alternation(lex.period_phrases),
+        "FEASTS": _alternation(_apostrophes([*lex.fixed_feasts, *lex.easter_feasts])),
+        "ANY_UNIT": rf"(?P<unit>{_alternation(u for u, v in lex.units.items() if v)})",
     }
+
+
+def _apostrophes(words: Iterable[str]) -> list[str]:
+    """Each word as written with a straight and with a curly apostrophe."""
+    return [v for word in words for v in {word, word.replace("'", "\u2019")}]
 
 
 def _rule_table(lex: _Lexicon) -> list[tuple[str, str, _Builder]]:
     """(name, pattern, builder) in the order `resolve_time` tries them on a whole string."""
     p = _patterns(lex)
-    weekday_rel = _alternation([*lex.relations, "early", "late"])
+    weekday_rel = _alternation([*lex.relations, "early", "late", "overnight"])
     return [
         ("month_day", rf"(?<!\w){p['WD_']}{p['MONTH']}\s+(?:the\s+)?{p['DAY']}{p['YT']}",
          _build_day),
@@ -409,13 +519,22 @@ def _rule_table(lex: _Lexicon) -> list[tuple[str, str, _Builder]]:
         ("numeric", rf"{p['NO_NUM']}(?P<a>\d\d?)(?P<sep>[/.])(?P<b>\d\d?)(?P=sep)(?P<y>{p['Y']})"
          r"(?![\d/-]|\.\d)", _build_numeric),
         ("ymd", rf"{p['NO_NUM']}(?P<y>{p['Y']})/(?P<m>\d\d?)/(?P<d>\d\d?)(?![\d/])", _build_iso),
+        ("feast", rf"(?<!\w)(?P<feast>{p['FEASTS']})\b{p['YT']}", _build_feast),
         ("month", rf"(?<!\w)(?:{p['PART']}[\s-]+|{p['REL']}\s+)?{p['MONTH']}{p['YT']}",
          _build_month),
         ("year", rf"(?<![\w$\u00a3\u20ac#.,/-])(?:{p['PART']}[\s-]+)?(?P<year>{p['Y']})\b"
          rf"(?![-/.,]\d|{p['APOS']}?s\b)", _build_year),
         ("decade", rf"(?<!\w)(?:the\s+)?{p['EML']}(?:(?:18|19|20)\d0s|{p['APOS']}\d0s)\b"
          rf"|(?<!\w)the\s+{p['EML']}(?:{_alternation(lex.decade_words)})\b", _vague("decade")),
-        ("period", rf"(?<!\w)(?:{p['PART']}[\s-]+)?(?P<phrase>{p['PERIODS']})\b", _build_period),
+        # not "the last week of January", "the last year": a stretch (`range`) or a name's part
+        ("period", rf"(?<!\w)(?<!\bthe\s)(?:{p['PART']}[\s-]+)?(?P<phrase>{p['PERIODS']})\b",
+         _build_period),
+        ("month_day_only", r"(?<!\w)on\s+the\s+(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)\b"
+         r"(?=\s*(?:[,.;:)]|$)|\s+(?:at|and|when|while|as|after|before|in|near|during|outside)\b)",
+         _build_month_day),
+        ("weekday_of_week", rf"(?<!\w)(?P<weekday>{p['WD']})"
+         rf"(?:\s+(?:{_alternation(lex.day_parts)}))?"
+         r",?\s+(?:of\s+)?(?P<wrel>last|this|next)\s+week\b", _build_weekday_of_week),
         ("weekday", rf"(?<!\w)(?:(?P<rel>{weekday_rel})\s+(?:on\s+)?)?(?P<weekday>{p['WD']})"
          rf"(?:\s+(?:{_alternation(lex.day_parts)}))?\b", _build_weekday),
         ("weekend", rf"(?<!\w)(?P<rel>{_alternation([*lex.relations, 'the'])})\s+weekend\b",
@@ -426,9 +545,10 @@ def _rule_table(lex: _Lexicon) -> list[tuple[str, str, _Builder]]:
         ("ahead", rf"(?<!\w)in\s+{p['QUANT']}\s+{p['UNIT']}(?:{p['APOS']}s?\s+time)?\b(?!\s+of\b)",
          _build_ahead),
         ("vague", rf"(?<!\w)(?:{_alternation(lex.vague_phrases)})\b", _vague("vague")),
-        ("range", rf"(?<!\w)(?:the|these)\s+(?:past|last|previous|coming|next)\s+"
-         rf"(?:(?:few|several|couple\s+of|\d{{1,3}}|{p['NUMBERS']})\s+)?{p['PLURAL']}\b",
-         _vague("vague")),
+        ("range", rf"(?<!\w)(?:(?:in|over|during|within|for)\s+)?(?:the|these)\s+"
+         r"(?P<dir>past|last|previous|coming|next|following)\s+"
+         rf"(?:(?P<n>few|several|couple\s+of|\d{{1,3}}|{p['NUMBERS']})\s+)?{p['ANY_UNIT']}\b"
+         r"(?!\s+of\b)", _build_range),
     ]  # fmt: skip
 
 
@@ -481,7 +601,7 @@ def _longest_first(found: list[TimeExpression]) -> list[TimeExpression]:
 
 def _plausible(text: str, start: int, end: int, spec: _Spec, lex: _Lexicon) -> bool:
     """Whether the words around a match let it be a date ("in May", not "Theresa May")."""
-    if isinstance(spec, (_Day, _Month)) and _name_follows(text, end, lex.name_suffixes):
+    if isinstance(spec, (_Day, _Feast, _Month)) and _name_follows(text, end, lex.name_suffixes):
         return False  # "April 6 Youth Movement", "25 January Revolution"
     if isinstance(spec, _Month) and _bare(spec):
         return _bare_month_plausible(text, start, end, spec.month, lex)
@@ -581,6 +701,10 @@ _Found = tuple[date, Precision] | None
 def _resolve(spec: _Spec, published: date, tense: Tense | None, lex: _Lexicon) -> _Found:
     if isinstance(spec, _Day):
         return _resolve_day(spec, published, tense)
+    if isinstance(spec, _MonthDay):
+        return _resolve_month_day(spec, published, tense)
+    if isinstance(spec, _Feast):
+        return _resolve_feast(spec, published, tense)
     if isinstance(spec, _Month):
         return _resolve_month(spec, published, tense, lex)
     if isinstance(spec, _Year):
@@ -594,6 +718,8 @@ def _resolve(spec: _Spec, published: date, tense: Tense | None, lex: _Lexicon) -
         return _resolve_period(spec, published, lex)
     if isinstance(spec, _Shift):
         return _shift(published, spec.amount, spec.unit), _precision(spec.unit)
+    if isinstance(spec, _Range):
+        return _resolve_range(spec, published)
     return None
 
 
@@ -645,6 +771,66 @@ def _resolve_day(spec: _Day, published: date, tense: Tense | None) -> _Found:
     ]
     chosen = _choose([(d, d) for d in days], published, _calendar_direction(tense))
     return (chosen[0], "day") if chosen else None
+
+
+def _resolve_month_day(spec: _MonthDay, published: date, tense: Tense | None) -> _Found:
+    """ "on the 23rd": that day of the month, placed by tense like a date without a year."""
+    firsts = [_shift(published.replace(day=1), k, "month") for k in range(-12, 13)]
+    days = [d.replace(day=spec.day) for d in firsts if _valid(d.year, d.month, spec.day)]
+    chosen = _choose([(d, d) for d in days], published, _calendar_direction(tense))
+    return (chosen[0], "day") if chosen else None
+
+
+def easter(year: int) -> date:
+    """Western (Gregorian) Easter Sunday of `year` (the anonymous Gregorian algorithm).
+
+    >>> easter(2017), easter(2019)
+    (datetime.date(2017, 4, 16), datetime.date(2019, 4, 21))
+    """
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def _resolve_feast(spec: _Feast, published: date, tense: Tense | None) -> _Found:
+    if spec.year is not None or spec.year_offset is not None:
+        year = spec.year if spec.year is not None else published.year + (spec.year_offset or 0)
+        return easter(year) + timedelta(days=spec.offset), "day"
+    days = [easter(year) + timedelta(days=spec.offset) for year in _years_around(published)]
+    chosen = _choose([(d, d) for d in days], published, _calendar_direction(tense))
+    return (chosen[0], "day") if chosen else None
+
+
+def _resolve_range(spec: _Range, published: date) -> _Found:
+    """A stretch from publication: its first day, at the precision of the smallest period
+    that holds all of it (the past three days of a Wednesday reach back into the week before:
+    month precision). None when no year holds it."""
+    amount, unit = spec.amount, spec.unit
+    if unit == "hour":
+        amount, unit = -(-abs(amount) // 24) * (1 if amount > 0 else -1), "day"
+    elif unit == "fortnight":
+        amount, unit = 2 * amount, "week"
+    other = _shift(published, amount, unit)
+    start, end = min(published, other), max(published, other)
+    precision = _holding(start, end)
+    return (start, precision) if precision else None
+
+
+def _holding(start: date, end: date) -> Precision | None:
+    """The smallest unit (day, ISO week, month, year) one of which holds start to end."""
+    if start == end:
+        return "day"
+    if start.isocalendar()[:2] == end.isocalendar()[:2]:
+        return "week"
+    if (start.year, start.month) == (end.year, end.month):
+        return "month"
+    return "year" if start.year == end.year else None
 
 
 def _month_span(year: int, month: int) -> _Span:
@@ -699,6 +885,9 @@ def _days_around(published: date, weekday: int, reach: int = 7) -> list[date]:
 
 
 def _resolve_weekday(spec: _Weekday, published: date, tense: Tense | None) -> _Found:
+    if spec.week is not None:
+        monday = published - timedelta(days=published.weekday())
+        return monday + timedelta(weeks=spec.week, days=spec.weekday), "day"
     days = _days_around(published, spec.weekday)
     if spec.relation == "last":
         return max(d for d in days if d < published), "day"
