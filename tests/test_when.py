@@ -73,6 +73,27 @@ def test_what_people_were_doing_dates_the_event_but_what_they_had_done_does_not(
     assert (done.date, done.resolution) == (PUBLISHED, "published")
 
 
+def test_what_people_were_doing_after_what_they_had_done_dates_the_event():
+    doc = parse_of("""
+        Police     NOUN  NNS nsubj    1  police
+        detained   VERB  VBD ROOT     1  detain
+        migrants   NOUN  NNS dobj     1  migrant
+        who        PRON  WP  nsubj    5
+        had        AUX   VBD aux      5
+        crossed    VERB  VBN relcl    2  cross
+        from       ADP   IN  prep     5
+        Serbia     PROPN NNP pobj     6  -  GPE
+        and        CCONJ CC  cc       5
+        were       AUX   VBD aux      10
+        heading    VERB  VBG conj     5  head
+        near       ADP   IN  prep     10
+        Roszke     PROPN NNP pobj     11 -  GPE
+        on         ADP   IN  prep     10
+        Friday     PROPN NNP pobj     13 -  DATE
+    """)
+    assert dated(doc, 1).date == date(2016, 3, 11)
+
+
 def test_what_people_are_doing_in_a_participle_dates_the_event_done_to_them():
     doc = parse_of("""
         Police     NOUN  NNS nsubj    1  police

@@ -374,8 +374,10 @@ class DateStage:
     # event ("attacked a post, killing 11 soldiers on Thursday, the army said on Saturday"); 5:
     # so does what its patients were doing ("fired at supporters protesting on Wednesday"); 6:
     # not the date of the report ("police said on Wednesday they had arrested him on Dec. 28");
-    # 7: but a date after "that" is the clause's
-    version: str = "7"
+    # 7: but a date after "that" is the clause's; 8: stretches ("the past three days"), feasts,
+    # "on the 23rd", "Tuesday last week", and what people were doing after what
+    # they had done ("had crossed ... and were heading for Austria on Friday")
+    version: str = "8"
     requires: tuple[str, ...] = ("coded",)
     provides: tuple[str, ...] = ("dates",)
 

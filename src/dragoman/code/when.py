@@ -91,7 +91,9 @@ def _embedded(expression: TimeExpression, holder: Token, doc) -> bool:
     January 1', 'militants who had attacked a bus on March 2'. A clause about people that is
     not in the past perfect tells what they were doing at the time, so its date is kept:
     'fired at protesters who were demonstrating on Tuesday', 'fired at supporters protesting
-    in the capital on Wednesday'."""
+    in the capital on Wednesday', and so is a date of what they were doing after what they
+    had done: 'detained migrants who had crossed from Serbia and were heading for Austria on
+    Friday'."""
     tokens = _tokens_of(expression, doc)
     subtree = {t.i for t in holder.subtree}
     if not tokens or not all(t.i in subtree for t in tokens):
@@ -99,6 +101,8 @@ def _embedded(expression: TimeExpression, holder: Token, doc) -> bool:
     clauses = _clauses_between(tokens[0], holder)
     if not clauses:
         return False
+    if _progressive(_verb_over(tokens[0], holder)):
+        return False  # "migrants who had crossed ... and were heading for Austria on Friday"
     if any(_past_perfect(verb) for verb in clauses):
         return True
     if all(_same_act(verb) for verb in clauses):
@@ -124,6 +128,22 @@ def _same_act(verb: Token) -> bool:
     what the same act did ('attacked a post, killing 11 soldiers')."""
     return verb.dep_ == "advcl" and verb.tag_ == "VBG" and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children)
+
+
+def _verb_over(token: Token, holder: Token) -> Token | None:
+    """The nearest verb above `token`, below `holder`."""
+    for ancestor in token.ancestors:
+        if ancestor == holder:
+            return None
+        if ancestor.pos_ == "VERB":
+            return ancestor
+    return None
+
+
+def _progressive(verb: Token | None) -> bool:
+    """ "were heading", "was walking": what someone was doing when the event happened."""
+    return verb is not None and verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lower_ in ("was", "were") for c in verb.children)
 
 
 def _past_perfect(verb: Token) -> bool:
