@@ -189,6 +189,19 @@ RESOLUTIONS = [
     ("over the past week", WED, "past", D("2017-01-18"), "month"),
     ("the past week", D("2017-01-05"), "past", None, None),
     ("within the next 48 hours", WED, "future", WED, "week"),
+    # seasons of the northern hemisphere, at year precision; a winter spans two years
+    ("last summer", WED, "past", D("2016-06-01"), "year"),
+    ("last summer", D("2017-07-15"), "past", D("2016-06-01"), "year"),
+    ("last summer", D("2017-10-15"), "past", D("2017-06-01"), "year"),
+    ("this past summer", D("2017-10-15"), "past", D("2017-06-01"), "year"),
+    ("this spring", D("2017-04-15"), "past", D("2017-03-01"), "year"),
+    ("this spring", WED, "past", None, None),
+    ("next autumn", WED, "future", D("2017-09-01"), "year"),
+    ("in the summer of 2015", WED, "past", D("2015-06-01"), "year"),
+    ("summer 2015", WED, "past", D("2015-06-01"), "year"),
+    ("in the fall", WED, "past", D("2016-09-01"), "year"),
+    ("in the spring", WED, "future", D("2017-03-01"), "year"),
+    ("last winter", WED, "past", None, None),
     # feasts: fixed days of the calendar, and days counted from Easter
     ("on Christmas Day", WED, "past", D("2016-12-25"), "day"),
     ("Christmas Eve", D("2016-12-20"), "future", D("2016-12-24"), "day"),
@@ -272,6 +285,7 @@ def test_longest_expression_wins():
     assert spans("on Tuesday last week") == [("Tuesday last week", "weekday")]
     assert spans("on Good Friday") == [("Good Friday", "absolute")]
     assert spans("the last week of January") == [("January", "absolute")]
+    assert spans("killed in the spring in Syria") == [("in the spring", "absolute")]
     assert spans("It happened late last year.") == [("late last year", "relative")]
     assert spans("over this past weekend") == [("this past weekend", "relative")]
 
@@ -300,6 +314,7 @@ def test_longest_expression_wins():
         "The 5th Armored Division and the 21st century.",
         "They met on the 20th anniversary of the war.",
         "The Palm Sunday Massacre is remembered.",
+        "After the fall of Aleppo, a fall in prices hit Spring Valley.",
     ],
 )
 def test_skips_what_only_looks_like_a_date(text):
@@ -369,6 +384,8 @@ def test_word_lists_are_consistent():
         assert name == "description" or date(2000, *day)  # a real day of a leap year
     assert all(isinstance(v, int) and -60 < v < 60 or k == "description"
                for k, v in words["easter_feasts"].items())
+    assert all(k == "description" or (1 <= v[0] <= 12 and 1 <= v[1] <= 6)
+               for k, v in words["seasons"].items())
     assert set(words["units"].values()) <= {"day", "week", "fortnight", "month", "year", "hour",
                                              None}
 

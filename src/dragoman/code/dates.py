@@ -26,6 +26,9 @@ How a resolved date reads:
 - "on the 23rd" is that day of a month, placed by tense like a date without a year; "Tuesday last
   week" is the Tuesday of that week. "overnight" alone is no date: a night has two days, and
   readers of the same stories split between them.
+- Seasons are those of the northern hemisphere (spring is March to May), where most of the news is
+  written: "last summer" is the latest summer over by publication, at year precision; a winter,
+  which no year holds, is not resolved.
 - Feasts are days: fixed ones ("Christmas Day", "New Year's Eve") like a date without a year,
   Easter's ("Good Friday", "Easter Monday") counted from Western Easter of the year tense picks.
 - A date or month without a year is placed by tense: past: the latest on or before publication;
@@ -133,6 +136,17 @@ class _Feast:
 
 
 @dataclass(frozen=True, slots=True)
+class _Season:
+    """A season: of a year ("the summer of 2015"), by relation ("last summer"), or alone."""
+
+    kind: str
+    first_month: int
+    months: int
+    year: int | None = None
+    relation: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class _Weekday:
     kind: str
     weekday: int
@@ -180,8 +194,8 @@ class _Unresolvable:
     kind: str
 
 
-_Spec = (_Day | _MonthDay | _Feast | _Month | _Year | _Weekday | _Weekend | _Period | _Shift
-         | _Range | _Unresolvable)
+_Spec = (_Day | _MonthDay | _Feast | _Season | _Month | _Year | _Weekday | _Weekend | _Period
+         | _Shift | _Range | _Unresolvable)
 
 
 # The word lists, loaded once from knowledge/dates/en.json.
@@ -205,6 +219,7 @@ class _Lexicon:
     period_phrases: Mapping[str, _Period]
     fixed_feasts: Mapping[str, tuple[int, int]]
     easter_feasts: Mapping[str, int]
+    seasons: Mapping[str, tuple[int, int]]
     vague_phrases: tuple[str, ...]
     decade_words: tuple[str, ...]
     month_context: frozenset[str]
@@ -246,6 +261,8 @@ def _lexicon_from(raw: Mapping[str, Any]) -> _Lexicon:
                               if name != "description"}),
         easter_feasts=_frozen({_norm(name): offset for name, offset in raw["easter_feasts"].items()
                                if name != "description"}),
+        seasons=_frozen({name: (first, months) for name, (first, months)
+                         in ((n, v) for n, v in raw["seasons"].items() if n != "description")}),
         vague_phrases=tuple(raw["vague_phrases"]),
         decade_words=tuple(raw["decade_words"]),
         month_context=frozenset(raw["month_context"]),
@@ -448,6 +465,14 @@ def _build_ago(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
     return _counted(match, lex, 1 if direction in ("later", "after") else -1, kind)
 
 
+def _build_season(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
+    groups = match.groupdict()
+    first, months = lex.seasons[groups["season"].lower()]
+    relation = lex.relations[_norm(groups["rel"])] if groups.get("rel") else None
+    year = int(groups["year"]) if groups.get("year") else None
+    return _Season("absolute" if relation is None else "relative", first, months, year, relation)
+
+
 def _build_ahead(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
     return _counted(match, lex, 1, "relative")
 
@@ -496,6 +521,7 @@ def _patterns(lex: _Lexicon) -> dict[str, str]:
         "PLURAL": rf"(?:{_alternation(u for u in lex.units if u.endswith('s'))})",
         "NUMBERS": _alternation(lex.numbers),
         "PERIODS": _alternation(lex.period_phrases),
+        "SEASON": rf"(?P<season>{_alternation(lex.seasons)})",
         "FEASTS": _alternation(_apostrophes([*lex.fixed_feasts, *lex.easter_feasts])),
         "ANY_UNIT": rf"(?P<unit>{_alternation(u for u, v in lex.units.items() if v)})",
     }
@@ -520,6 +546,12 @@ def _rule_table(lex: _Lexicon) -> list[tuple[str, str, _Builder]]:
          r"(?![\d/-]|\.\d)", _build_numeric),
         ("ymd", rf"{p['NO_NUM']}(?P<y>{p['Y']})/(?P<m>\d\d?)/(?P<d>\d\d?)(?![\d/])", _build_iso),
         ("feast", rf"(?<!\w)(?P<feast>{p['FEASTS']})\b{p['YT']}", _build_feast),
+        # "last summer", "the summer of 2015", "summer 2015", "in the spring"; not "in the fall
+        # of Aleppo", "a fall in prices" or "Spring Valley"
+        ("season_of_year", rf"(?<!\w)(?:the\s+)?{p['SEASON']}\s+(?:of\s+)?(?P<year>{p['Y']})\b"
+         r"(?![-/]\d)", _build_season),
+        ("season", rf"(?<!\w)(?:{p['REL']}|in\s+the)\s+{p['SEASON']}\b(?!\s+of\b)",
+         _build_season),
         ("month", rf"(?<!\w)(?:{p['PART']}[\s-]+|{p['REL']}\s+)?{p['MONTH']}{p['YT']}",
          _build_month),
         ("year", rf"(?<![\w$\u00a3\u20ac#.,/-])(?:{p['PART']}[\s-]+)?(?P<year>{p['Y']})\b"
@@ -705,6 +737,8 @@ def _resolve(spec: _Spec, published: date, tense: Tense | None, lex: _Lexicon) -
         return _resolve_month_day(spec, published, tense)
     if isinstance(spec, _Feast):
         return _resolve_feast(spec, published, tense)
+    if isinstance(spec, _Season):
+        return _resolve_season(spec, published, tense)
     if isinstance(spec, _Month):
         return _resolve_month(spec, published, tense, lex)
     if isinstance(spec, _Year):
@@ -805,6 +839,33 @@ def _resolve_feast(spec: _Feast, published: date, tense: Tense | None) -> _Found
     days = [easter(year) + timedelta(days=spec.offset) for year in _years_around(published)]
     chosen = _choose([(d, d) for d in days], published, _calendar_direction(tense))
     return (chosen[0], "day") if chosen else None
+
+
+def _resolve_season(spec: _Season, published: date, tense: Tense | None) -> _Found:
+    """A season's first day, at the precision of the smallest period that holds it: a year,
+    and none for a winter, which runs into the next year. "last" is the latest season over by
+    publication, "this" the one of its year, "next" the first to start after it; alone, a
+    season is placed by tense like a month."""
+    def span(year: int) -> _Span:
+        start = date(year, spec.first_month, 1)
+        last = _shift(start, spec.months - 1, "month")
+        return start, last.replace(day=calendar.monthrange(last.year, last.month)[1])
+
+    spans = [span(year) for year in _years_around(published)]
+    if spec.year is not None:
+        chosen: _Span | None = span(spec.year)
+    elif spec.relation == "last":
+        chosen = max((s for s in spans if s[1] < published), default=None)
+    elif spec.relation == "next":
+        chosen = min((s for s in spans if s[0] > published), default=None)
+    elif spec.relation == "this":
+        chosen = span(published.year)
+    else:
+        chosen = _choose(spans, published, _calendar_direction(tense))
+    if chosen is None:
+        return None
+    precision = _holding(*chosen)
+    return (chosen[0], precision) if precision else None
 
 
 def _resolve_range(spec: _Range, published: date) -> _Found:
