@@ -679,6 +679,14 @@ NO_PLACES = [
         movement   NOUN  NN  nsubj    4
         appealed   VERB  VBD ROOT     4  appeal
     """),
+    # "Jules Mutebutsi, captured towns in the South Kivu region": a plural the parser hung on a
+    # person's name in apposition is no settlement word for it
+    ("a plural in apposition", """
+        Mutebutsi PROPN NNP ROOT     0  -  PERSON
+        ,         PUNCT ,   punct    0
+        captured  VERB  VBN amod     3  capture
+        towns     NOUN  NNS appos    0  town
+    """),
 ]
 
 
@@ -879,7 +887,19 @@ PLACE_POSITIONS = [
         Mohammed     PROPN NNP nsubj    5  -  I-PERSON
         spoke        VERB  VBD ROOT     5  speak
     """, ["Garissa County"], None),
+    ("a settlement word in apposition after it", """
+        Russian  ADJ   JJ  amod     1  -  NORP
+        forces   NOUN  NNS nsubj    2  force
+        captured VERB  VBD ROOT     2  capture
+        Shali    PROPN NNP dobj     2  -  PERSON
+        ,        PUNCT ,   punct    3
+        the      DET   DT  det      8
+        last     ADJ   JJ  amod     8
+        important ADJ  JJ  amod     8
+        town     NOUN  NN  appos    3
+    """, ["Shali"], 2),
 ]
+
 
 
 @pytest.mark.parametrize("case, table, expected, verb", PLACE_POSITIONS,

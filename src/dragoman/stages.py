@@ -180,8 +180,9 @@ class ToponymStage:
     # name before a landmark word is a place ("Treskavica mountain", "the Sharon junction"),
     # and so is a known place tagged a common noun ("At Vladivostok"), a village's name
     # labelled a date ("the village of Ma'ardes") or a people ("Buyir village", not "Kurdish
-    # villages")
-    version: str = "22"
+    # villages"); 23: a name with a settlement word in apposition after it ("Azaz, a strategic
+    # city")
+    version: str = "23"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 

@@ -467,7 +467,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
     """Capitalised proper nouns in a place's position: governed by a locative preposition,
     or by 'of' after a place word or a part of a place ('the town of Douma', 'the outskirts
     of al-Rai'), whatever label the entity recogniser gave them; named before a place word
-    ('Amriya district') or in apposition to a settlement word ('the capital, Sana'), or the
+    ('Amriya district') or in apposition to a settlement word ('the capital, Sana'; 'Azaz, a
+    strategic city', not a plural: 'Mutebutsi, captured towns'), or the
     object of a verb whose object is ground ('stormed Surjah Kabira', 'patrolled Kassa'),
     unless a people ('the Kazakh capital') or, but before a settlement word, labelled a
     person or an organisation that `is_place` does not know ('the Biden camp', 'bombed
@@ -504,6 +505,11 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
         if token.dep_ == "appos" and token.head.lemma_.lower() in SETTLED_OR_CAPITAL \
                 and token.ent_type_ != "NORP":
             names.append(_name_ending_at(token))  # "in the capital, Sana"
+            continue
+        if any(c.dep_ == "appos" and c.i > token.i and c.tag_ == "NN" and
+               c.lemma_.lower() in SETTLED_OR_CAPITAL for c in token.children) and \
+                (token.ent_type_ != "NORP" or _named_not_people(_name_ending_at(token))):
+            names.append(_name_ending_at(token))  # "control of Azaz, a strategic city"
             continue
         if token.dep_ == "dobj" and token.head.lemma_.lower() in TERRITORY_VERBS:
             name = _name_ending_at(token)
