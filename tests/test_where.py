@@ -1592,3 +1592,26 @@ def test_the_name_a_house_is_of_is_its_owner_not_a_place():
     """)
     mentions = place_mentions(doc, 0, 0, {}, known("Aden", "Dusamareeb"))
     assert [m.mention.text for m in mentions] == ["Dusamareeb"]
+
+
+def test_a_known_name_before_a_camp_is_a_place_with_words_between_but_not_its_owner():
+    camp = parse_of("""
+        Troops   NOUN  NNS nsubj    1  troop
+        operated VERB  VBD ROOT     1  operate
+        in       ADP   IN  prep     1
+        the      DET   DT  det      6
+        Balata   PROPN NNP compound 6  -  ORG
+        refugee  NOUN  NN  compound 6
+        camp     NOUN  NN  pobj     2
+    """)
+    assert chosen(camp, 1, {"Balata": 4}) == ["Balata"]
+    base = parse_of("""
+        Jets      NOUN  NNS nsubj    1  jet
+        destroyed VERB  VBD ROOT     1  destroy
+        a         DET   DT  det      6
+        Tamil     PROPN NNP compound 4
+        Tiger     PROPN NNP compound 6
+        rebel     NOUN  NN  compound 6
+        base      NOUN  NN  dobj     1
+    """)
+    assert names(base) == []  # "a Tamil Tiger rebel base" says whose base it is

@@ -181,7 +181,8 @@ class ToponymStage:
     # and so is a known place tagged a common noun ("At Vladivostok"), a village's name
     # labelled a date ("the village of Ma'ardes") or a people ("Buyir village", not "Kurdish
     # villages"); 23: a name with a settlement word in apposition after it ("Azaz, a strategic
-    # city")
+    # city"), and a name before a camp, base or airport with words between ("the Balata
+    # refugee camp"; not "a Tamil Tiger rebel base")
     version: str = "23"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")

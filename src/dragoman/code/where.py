@@ -588,6 +588,7 @@ def _before_its_head(token: Token) -> bool:
     # "Birnin Gwari local government area"; not "the Fatah Halab controlled neighborhoods"
     words = {t.i for child in head.children if child.dep_ in ("amod", "compound")
              and child.is_lower and child.pos_ in ("NOUN", "ADJ") and child.tag_ != "VBN"
+             and child.lemma_ not in FIGHTERS  # "a Tamil Tiger rebel base" says whose
              and head.lemma_.lower() in NAMED_BEFORE
              for t in child.subtree}
     return head.i > token.i and all(i in subtree or i in words
@@ -609,7 +610,11 @@ SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district",
 SETTLED_OR_CAPITAL = SETTLEMENT_NOUNS | {"capital"}
 # Place words a name may stand before with lower-case words between ("the Torkham border
 # crossing", "Birnin Gwari local government area").
-NAMED_BEFORE = SETTLEMENT_NOUNS | {"crossing"}
+NAMED_BEFORE = SETTLEMENT_NOUNS | {"crossing", "camp", "base", "airport"}
+# Words between an owner and its base or camp: "a Tamil Tiger rebel base", "a Hamas training
+# camp".
+FIGHTERS = {"rebel", "militant", "insurgent", "guerrilla", "terrorist", "militia", "training",
+            "jihadist"}
 # Verbs whose object is ground: what is captured or shelled is a place (unless a person, a
 # people, or an organisation the gazetteer does not know).
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
