@@ -335,3 +335,32 @@ def test_what_is_suspended_decides_the_code(coder_nogeo, text, cameo):
 def test_mutual_fire_and_weapons_as_subjects(coder_nogeo, text, expected, actors):
     events = coder_nogeo.code(Article(id="mutual", text=text))
     assert [(e.event[0], [a.code for a in e.actor]) for e in events] == [(expected, actors)]
+
+
+@pytest.mark.parametrize("text, actor, mode, cameo", [
+    # an attack by a weapon, or by an attack, with no one named behind it: PLOVER's
+    # unidentified actor (UNK), in the weapon's words, and the weapon's mode
+    ("A roadside bomb killed five soldiers near El Arish on Thursday.", "A roadside bomb",
+     ["explosives"], "1833"),
+    ("Two civilians were killed by a bomb in Kandahar.", "a bomb", ["explosives"], "183"),
+    ("A mortar shell hit a school in Damascus, wounding three children.", "A mortar shell",
+     ["heavy-weapons"], "194"),
+    ("The attack killed five soldiers in Mali.", "The attack", [], "190"),
+])
+def test_a_weapon_with_no_one_behind_it_is_an_unidentified_actor(coder_nogeo, text, actor,
+                                                                  mode, cameo):
+    events = [e for e in coder_nogeo.code(Article(id="weapon", text=text))
+              if e.event == ["ASSAULT"]]
+    assert events, text
+    first = events[0]
+    assert [(a.entity_text, a.code, a.sector) for a in first.actor] == [(actor, None, "UNK")]
+    assert (first.mode, first.cameo) == (mode, cameo)
+
+
+@pytest.mark.parametrize("text", [
+    "A gas explosion killed five people in a restaurant in Ankara.",  # may be an accident
+    "The mine collapsed, killing five miners in Zonguldak.",  # a coal mine, no landmine
+    "Five soldiers died in the heat.",
+])
+def test_no_weapon_no_attack(coder_nogeo, text):
+    assert [e.event for e in coder_nogeo.code(Article(id="accident", text=text))] == []

@@ -118,8 +118,10 @@ class EventStage:
     # ("tried to march") is not in the future, a planned cooperation coded AGREE still is; 5: a
     # person's name that is a capital is the place after "in" ("talks in Muscat"); 6: what is
     # planned is hypothetical ("on suspicion of planning a terrorist attack"); 7: only the
-    # planning verb's own object ("prepared a report on the bombing": the bombing stands)
-    version: str = "7"
+    # planning verb's own object ("prepared a report on the bombing": the bombing stands); 8:
+    # an attack by a weapon with no one named behind it has PLOVER's unidentified actor ("a
+    # roadside bomb killed five soldiers": UNK, explosives)
+    version: str = "8"
     requires: tuple[str, ...] = ("parsed", "mentions", "actors")
     provides: tuple[str, ...] = ("coded",)
 

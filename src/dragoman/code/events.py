@@ -319,6 +319,8 @@ class EventCoder:
         if trigger.reciprocal:
             _make_reciprocal(coded, partners)
         self._refine_by_object_noun(coded, verb)
+        if not actors and trigger.event == "ASSAULT":
+            self._weapons(coded, actor_heads, ctx)
         return coded
 
     def _refine_by_object_noun(self, coded: Coded, verb: Token) -> None:
@@ -387,6 +389,33 @@ class EventCoder:
             if entity is not None and entity.code:
                 found.append(entity)
         return found
+
+    def _weapons(self, coded: Coded, heads: list[Token], ctx: SentenceContext) -> None:
+        """An attack by a weapon, or by an attack, with no one named behind it ("a roadside
+        bomb killed five soldiers", "two civilians were killed by a bomb", "the attack killed
+        five"): PLOVER's unidentified actor (UNK), in the weapon's words; the weapon gives the
+        attack its mode where the verb gives none. Not an explosion or a blast, which may be
+        an accident (their noun triggers need an actor)."""
+        weapons = frames().weapons
+        for head in heads:
+            if head.pos_ != "NOUN":
+                continue
+            found = noun_trigger(head, self.knowledge)
+            if found is not None and found[0].event == "ASSAULT" and \
+                    not found[0].conditions.get("needs_actor"):
+                mode, cameo = found[0].mode, found[0].cameo
+            elif head.lemma_.lower() in weapons:
+                mode, cameo = weapons[head.lemma_.lower()]
+            else:
+                continue
+            first = min([head, *(c for c in head.lefts if c.dep_ in WEAPON_WORDS)],
+                        key=lambda t: t.i)
+            coded.actors.append(Entity(entity_text=doc_text(first, head), sector="UNK",
+                                       start=ctx.offset + first.idx,
+                                       end=ctx.offset + head.idx + len(head.text),
+                                       resolution="unidentified"))
+            if mode and not coded.mode:
+                coded.mode, coded.cameo = mode, cameo
 
     # -- derived events ------------------------------------------------------------------
 
@@ -703,6 +732,10 @@ WEAK_RESOLUTIONS = {"agent+context", "agent", "unknown", "located", None}
 def _strong(entity: Entity) -> bool:
     """An actor the text names (not only a generic word given the article's country)."""
     return bool(entity.code) and entity.resolution not in WEAK_RESOLUTIONS
+
+
+# The words of a weapon's name before it: "a roadside bomb", "an improvised explosive device".
+WEAPON_WORDS = ("det", "amod", "compound", "nummod")
 
 
 def doc_text(first: Token, last: Token) -> str:

@@ -1,11 +1,13 @@
 """Frame words (light, occurrence, speech, intent, attempt, negative and denial verbs;
-claims, hedges; modals; negations; threat cues; amounts) as data."""
+claims, hedges; modals; negations; threat cues; amounts; weapons) as data."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from types import MappingProxyType
 
 from dragoman.knowledge import package_text
 
@@ -33,9 +35,13 @@ class Frames:
     state_verbs: frozenset[str]
     state_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
+    weapons: Mapping[str, tuple[str, str]]  # lemma -> (PLOVER mode, CAMEO code)
 
 
 @cache
 def frames() -> Frames:
     spec = json.loads(package_text("triggers/frames.json") or "{}")
-    return Frames(**{name: frozenset(spec.get(name, ())) for name in Frames.__dataclass_fields__})
+    words = {name: frozenset(spec.get(name, ())) for name in Frames.__dataclass_fields__
+             if name != "weapons"}
+    weapons = {lemma: (mode, cameo) for lemma, (mode, cameo) in spec.get("weapons", {}).items()}
+    return Frames(**words, weapons=MappingProxyType(weapons))
