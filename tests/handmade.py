@@ -8,12 +8,16 @@
     ''')
 
 Columns: word, POS, tag, dependency, head index, optional lemma (else the lower-cased word),
-optional entity label ("I-GPE" continues the entity of the token before).
+optional entity label ("I-GPE" continues the entity of the token before). The word "<sp>" is a
+token of white space.
 """
 
 from __future__ import annotations
 
 from functools import cache
+
+
+SPACE = "<sp>"  # a token of white space, as the tokenizer makes of a second space
 
 
 @cache
@@ -24,7 +28,7 @@ def _vocab():
 
 
 def _space_after(rows: list[list[str]], i: int) -> bool:
-    if i + 1 >= len(rows):
+    if i + 1 >= len(rows) or rows[i][0] == SPACE:
         return False
     return rows[i + 1][0] not in ".,;:!?'" and "HYPH" not in (rows[i][2], rows[i + 1][2])
 
@@ -33,7 +37,7 @@ def parse_of(table: str):
     from spacy.tokens import Doc, Span
 
     rows = [line.split() for line in table.strip().splitlines() if line.strip()]
-    words = [r[0] for r in rows]
+    words = [" " if r[0] == SPACE else r[0] for r in rows]
     doc = Doc(
         _vocab(),
         words=words,

@@ -1615,3 +1615,31 @@ def test_a_known_name_before_a_camp_is_a_place_with_words_between_but_not_its_ow
         base      NOUN  NN  dobj     1
     """)
     assert names(base) == []  # "a Tamil Tiger rebel base" says whose base it is
+
+
+def test_a_lower_case_direction_tagged_a_proper_noun_is_no_part_of_the_name():
+    doc = parse_of("""
+        ISIS     PROPN NNP nsubj    1  -  ORG
+        stormed  VERB  VBD ROOT     1  storm
+        defenses NOUN  NNS dobj     1  defense
+        at       ADP   IN  prep     1
+        eastern  PROPN NNP compound 5
+        Khattab  PROPN NNP pobj     3  -  PRODUCT
+    """)
+    assert names(doc) == ["Khattab"]
+
+
+def test_a_name_typed_with_two_spaces_is_one_name():
+    doc = parse_of("""
+        A        DET   DT  det      1
+        car      NOUN  NN  nsubj    2
+        exploded VERB  VBD ROOT     2  explode
+        in       ADP   IN  prep     2
+        Khan     PROPN NNP compound 8  -  PERSON
+        Bani     PROPN NNP compound 8  -  I-PERSON
+        <sp>     SPACE _SP dep      5  -  I-PERSON
+        Saad     PROPN NNP compound 8  -  I-PERSON
+        town     NOUN  NN  pobj     3
+    """)
+    assert [m.mention.text for m in place_mentions(doc, 0, 0, {})] == ["Khan Bani  Saad"]
+

@@ -596,9 +596,10 @@ def _before_its_head(token: Token) -> bool:
 
 
 def _name_ending_at(token: Token) -> Span:
-    """The proper noun `token` with the proper nouns compounded before it ('Deir Hafer')."""
-    left = min([c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
-               + [token.i])
+    """The proper noun `token` with the proper nouns compounded before it ('Deir Hafer'), not
+    a lower-case direction the tagger took for one ('eastern Khattab')."""
+    left = min([c.i for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+                and not (c.is_lower and c.lower_ in DIRECTIONS)] + [token.i])
     return token.doc[left : token.i + 1]
 
 
@@ -738,6 +739,9 @@ def _whole_name(span: Span, taken: set[int]) -> Span:
 
     def proper(i: int) -> bool:
         token = doc[i]
+        if token.is_space and 0 < i < len(doc) - 1 and i not in taken:
+            return doc[i - 1].pos_ == "PROPN" and doc[i + 1].pos_ == "PROPN" and \
+                doc[i + 1].text[:1].isupper()  # "Khan Bani  Saad", typed with two spaces
         return token.pos_ == "PROPN" and token.text[:1].isupper() and i not in taken and \
             token.ent_type_ not in NOT_NAMES and token.lower_ not in calendar_words() and \
             token.lower_.rstrip(".") not in TITLES
@@ -756,7 +760,8 @@ def _whole_name(span: Span, taken: set[int]) -> Span:
         return span
     while end < len(doc) and doc[end - 1].whitespace_ and (step := attached(end)):
         end += step
-    while start > 0 and doc[start - 1].whitespace_ and proper(start - 1):
+    while start > 0 and (doc[start - 1].whitespace_ or doc[start - 1].is_space or
+                         doc[start].is_space) and proper(start - 1):
         start -= 1
     return span if (start, end) == (span.start, span.end) else doc[start:end]
 
