@@ -679,6 +679,18 @@ NO_PLACES = [
         movement   NOUN  NN  nsubj    4
         appealed   VERB  VBD ROOT     4  appeal
     """),
+    ("a victory over a person", """
+        Choi     PROPN NNP nsubj    1  -  PERSON
+        captured VERB  VBD ROOT     1  capture
+        his      PRON  PRP$ poss    3
+        title    NOUN  NN  dobj     1
+        with     ADP   IN  prep     1
+        a        DET   DT  det      6
+        victory  NOUN  NN  pobj     4
+        over     ADP   IN  prep     6
+        Leo      PROPN NNP compound 9  -  PERSON
+        Gomez    PROPN NNP pobj     7  -  I-PERSON
+    """),
     # "Jules Mutebutsi, captured towns in the South Kivu region": a plural the parser hung on a
     # person's name in apposition is no settlement word for it
     ("a plural in apposition", """
@@ -887,6 +899,13 @@ PLACE_POSITIONS = [
         Mohammed     PROPN NNP nsubj    5  -  I-PERSON
         spoke        VERB  VBD ROOT     5  speak
     """, ["Garissa County"], None),
+    ("over, of what is done from the air", """
+        raids     NOUN  NNS nsubjpass 2  raid
+        were      AUX   VBD auxpass   2  be
+        conducted VERB  VBN ROOT      2  conduct
+        over      ADP   IN  prep      2
+        Al-Bab    PROPN NNP pobj      3  -  PERSON
+    """, ["Al-Bab"], 2),
     ("a settlement word in apposition after it", """
         Russian  ADJ   JJ  amod     1  -  NORP
         forces   NOUN  NNS nsubj    2  force

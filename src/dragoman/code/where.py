@@ -468,7 +468,8 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
     or by 'of' after a place word or a part of a place ('the town of Douma', 'the outskirts
     of al-Rai'), whatever label the entity recogniser gave them; named before a place word
     ('Amriya district') or in apposition to a settlement word ('the capital, Sana'; 'Azaz, a
-    strategic city', not a plural: 'Mutebutsi, captured towns'), or the
+    strategic city', not a plural: 'Mutebutsi, captured towns'), over which something is
+    done from the air ('raids were conducted over Al-Bab'; not 'a victory over Gomez'), or the
     object of a verb whose object is ground ('stormed Surjah Kabira', 'patrolled Kassa'),
     unless a people ('the Kazakh capital') or, but before a settlement word, labelled a
     person or an organisation that `is_place` does not know ('the Biden camp', 'bombed
@@ -521,7 +522,11 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
             continue
         prep = token.head
         locative = prep.lower_ in ("in", "at", "near", "outside", "inside", "around", "into",
-                                   "through") or (  # "an assault on Taqsis"
+                                   "through", "across", "throughout") or (
+            # "raids were conducted over Al-Bab", "the skies over Dhaka"; not "a victory over X"
+            prep.lower_ == "over" and (prep.head.pos_ in ("VERB", "AUX") or
+                                       prep.head.lemma_.lower() in OVERHEAD_NOUNS)) or (
+            # "an assault on Taqsis"
             prep.lower_ == "on" and prep.head.lemma_.lower() in ATTACK_NOUNS)
         after_place = prep.lower_ == "of" and (prep.head.lemma_.lower() in FEATURE_NOUNS
                                                or prep.head.lemma_.lower() in PART_NOUNS)
@@ -621,6 +626,9 @@ FIGHTERS = {"rebel", "militant", "insurgent", "guerrilla", "terrorist", "militia
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
                    "shell", "besiege", "invade", "overrun", "bomb", "occupy", "encircle", "patrol",
                    "hit", "strike", "pound", "target"}
+# What is "over" a place: "airstrikes over the Deir Ezzor Governorate", "the skies over Dhaka".
+OVERHEAD_NOUNS = {"sky", "skies", "airspace", "flight", "overflight", "raid", "airstrike",
+                  "strike", "bombing", "patrol", "patrols"}
 # Nouns of attacks, whose "on" names what was attacked: "an assault on Sheikh Sa'eed".
 ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "strike", "airstrike", "push",
                 "advance", "bombardment", "counterattack", "counter-attack", "counter-offensive",
