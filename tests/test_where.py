@@ -899,6 +899,17 @@ PLACE_POSITIONS = [
         Mohammed     PROPN NNP nsubj    5  -  I-PERSON
         spoke        VERB  VBD ROOT     5  speak
     """, ["Garissa County"], None),
+    ("after a settlement word and a comma, parsed as a list", """
+        Troops     NOUN  NNS nsubj    1  troop
+        patrolled  VERB  VBD ROOT     1  patrol
+        the        DET   DT  det      3
+        streets    NOUN  NNS dobj     1  street
+        of         ADP   IN  prep     3
+        the        DET   DT  det      6
+        capital    NOUN  NN  pobj     4
+        ,          PUNCT ,   punct    6
+        Katmandu   PROPN NNP conj     6  -  ORG
+    """, ["Katmandu"], 1),
     ("over, of what is done from the air", """
         raids     NOUN  NNS nsubjpass 2  raid
         were      AUX   VBD auxpass   2  be

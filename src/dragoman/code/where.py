@@ -507,6 +507,11 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
                 and token.ent_type_ != "NORP":
             names.append(_name_ending_at(token))  # "in the capital, Sana"
             continue
+        if token.dep_ == "conj" and token.head.lemma_.lower() in SETTLED_OR_CAPITAL and \
+                token.ent_type_ != "NORP" and (name := _name_ending_at(token)).start >= 2 and \
+                doc[name.start - 1].text == "," and doc[name.start - 2] == token.head:
+            names.append(name)  # "the streets of the capital, Katmandu", parsed as a list
+            continue
         if any(c.dep_ == "appos" and c.i > token.i and c.tag_ == "NN" and
                c.lemma_.lower() in SETTLED_OR_CAPITAL for c in token.children) and \
                 (token.ent_type_ != "NORP" or _named_not_people(_name_ending_at(token))):
