@@ -1673,3 +1673,24 @@ def test_a_name_typed_with_two_spaces_is_one_name():
     """)
     assert [m.mention.text for m in place_mentions(doc, 0, 0, {})] == ["Khan Bani  Saad"]
 
+
+
+def test_a_known_name_before_a_site_with_words_between_is_a_place_but_not_an_acronym():
+    station = parse_of("""
+        Gunmen   NOUN  NNS nsubj    1  gunman
+        killed   VERB  VBD ROOT     1  kill
+        nine     NUM   CD  nummod   3
+        people   NOUN  NNS dobj     1  person
+        at       ADP   IN  prep     1
+        Gamba    PROPN NNP compound 7
+        police   NOUN  NN  compound 7
+        station  NOUN  NN  pobj     4
+    """)
+    assert chosen(station, 1, {"Gamba": 4}) == ["Gamba"]
+    offices = parse_of("""
+        Bombs    NOUN  NNS nsubj    1  bomb
+        hit      VERB  VBD ROOT     1
+        U.N.     PROPN NNP compound 3  -  ORG
+        offices  NOUN  NNS dobj     1  office
+    """)
+    assert chosen(offices, 1, {"U.N.": 4}) == []

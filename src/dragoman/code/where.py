@@ -498,6 +498,14 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
                     token.ent_type_ != "NORP" or _named_not_people(name))) or plausible(name):
                 names.append(name)  # "Amriya district", "Shaffa villages"
             continue
+        if token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
+                token.head.lemma_.lower() in FACILITY_NOUNS | HOMES and \
+                _before_its_head(token, gaps=True) and is_place is not None and \
+                token.ent_type_ != "NORP" and not token.text.isupper() and \
+                "." not in token.text and is_place((name := _name_ending_at(token)).text):
+            names.append(name)  # "Gamba police station", "his Freetown home"; not "U.N.
+            # offices" or "Roma homes"
+            continue
         if token.dep_ == "poss" and token.head.pos_ == "NOUN" and \
                 token.head.lemma_.lower() in SITE_OR_PART_NOUNS:
             if plausible(name := _name_ending_at(token)):
@@ -587,7 +595,7 @@ def _named_not_people(name: Span) -> bool:
     return word not in PEOPLE_WORDS and not word.endswith(("ish", "ian", "ese"))
 
 
-def _before_its_head(token: Token) -> bool:
+def _before_its_head(token: Token, gaps: bool = False) -> bool:
     """'Amriya district', or 'the Hamidiyeh and Bab Qubli neighborhoods': only the name, the
     names coordinated with it and lower-case words of the head ('Birnin Gwari local
     government area') come between it and its head."""
@@ -599,7 +607,7 @@ def _before_its_head(token: Token) -> bool:
     words = {t.i for child in head.children if child.dep_ in ("amod", "compound")
              and child.is_lower and child.pos_ in ("NOUN", "ADJ") and child.tag_ != "VBN"
              and child.lemma_ not in FIGHTERS  # "a Tamil Tiger rebel base" says whose
-             and head.lemma_.lower() in NAMED_BEFORE
+             and (gaps or head.lemma_.lower() in NAMED_BEFORE)
              for t in child.subtree}
     return head.i > token.i and all(i in subtree or i in words
                                     for i in range(token.i + 1, head.i))
