@@ -1694,3 +1694,18 @@ def test_a_known_name_before_a_site_with_words_between_is_a_place_but_not_an_acr
         offices  NOUN  NNS dobj     1  office
     """)
     assert chosen(offices, 1, {"U.N.": 4}) == []
+
+
+def test_a_verb_coordinated_with_another_shares_the_place_of_its_subject():
+    doc = parse_of("""
+        Soldiers  NOUN  NNS nsubj    4  soldier
+        in        ADP   IN  prep     0
+        the       DET   DT  det      3
+        Republic  PROPN NNP pobj     1  -  GPE
+        killed    VERB  VBD ROOT     4  kill
+        six       NUM   CD  dobj     4
+        and       CCONJ CC  cc       4
+        wounded   VERB  VBD conj     4  wound
+        many      ADJ   JJ  dobj     7
+    """)
+    assert chosen(doc, 7, {"Republic": 1}) == ["Republic"]
