@@ -184,7 +184,9 @@ class ToponymStage:
     # labelled a date ("the village of Ma'ardes") or a people ("Buyir village", not "Kurdish
     # villages"); 23: a name with a settlement word in apposition after it ("Azaz, a strategic
     # city"), and a name before a camp, base or airport with words between ("the Balata
-    # refugee camp"; not "a Tamil Tiger rebel base")
+    # refugee camp"; not "a Tamil Tiger rebel base"), or a known one before a site ("Gamba
+    # police station"); not a lower-case direction ("eastern Khattab"); "over Al-Bab"; "the
+    # capital, Katmandu" parsed as a list; "Khan Bani  Saad"
     version: str = "23"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
@@ -262,8 +264,9 @@ class PlaceStage:
     # event's own clause beats a setting put first ("In Dagestan, police killed two gunmen in
     # the town of Buinaksk"); an event whose own town the gazetteer does not know is in the
     # dateline's country, precision 3, not at its city; "hit a minibus in X, killing six and
-    # wounding nine": the wounding is in X too
-    version: str = "21"
+    # wounding nine": the wounding is in X too; 22: a verb coordinated with another shares
+    # the place of its subject ("Soldiers in X killed 6 and wounded many")
+    version: str = "22"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 
@@ -379,7 +382,7 @@ class DateStage:
     # so does what its patients were doing ("fired at supporters protesting on Wednesday"); 6:
     # not the date of the report ("police said on Wednesday they had arrested him on Dec. 28");
     # 7: but a date after "that" is the clause's; 8: stretches ("the past three days"), feasts,
-    # "on the 23rd", "Tuesday last week", and what people were doing after what
+    # seasons, "on the 23rd", "Tuesday last week", and what people were doing after what
     # they had done ("had crossed ... and were heading for Austria on Friday")
     version: str = "8"
     requires: tuple[str, ...] = ("coded",)
