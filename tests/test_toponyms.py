@@ -414,6 +414,18 @@ def test_a_dateline_s_country_picks_its_city(coder):
 
     assert filed_from("TRIPOLI, Lebanon") == {("Tripoli", "LBN", "dateline")}
     assert filed_from("TRIPOLI") == {("Tripoli", "LBY", "dateline")}  # the larger, unnamed
+    # a city's own name before a larger city's old one (Chattogram was once Islamabad)
+    assert filed_from("ISLAMABAD") == {("Islamabad", "PAK", "dateline")}
+
+
+def test_the_dateline_s_name_in_the_text_is_the_dateline_s_place(coder):
+    from dragoman.model import Article
+
+    text = ("TRIPOLI, Lebanon (Reuters) - Protesters angry over a coronavirus lockdown set fire "
+            "to the municipal building in the northern city of Tripoli on Thursday night.")
+    [event] = coder.code(Article(id="tripoli", text=text, published="2021-01-29"))
+    assert (event.event_loc.name, event.event_loc.country_code) == ("Tripoli", "LBN")
+    assert [a.code for a in event.actor] == ["LBN"]  # and its country is the actors'
 
 
 def test_near_a_place_is_nearby_and_an_unknown_place_falls_back_only_to_its_own(coder):

@@ -186,8 +186,9 @@ class ToponymStage:
     # city"), and a name before a camp, base or airport with words between ("the Balata
     # refugee camp"; not "a Tamil Tiger rebel base"), or a known one before a site ("Gamba
     # police station"); not a lower-case direction ("eastern Khattab"); "over Al-Bab"; "the
-    # capital, Katmandu" parsed as a list; "Khan Bani  Saad"
-    version: str = "23"
+    # capital, Katmandu" parsed as a list; "Khan Bani  Saad"; 24: the name a dateline bears
+    # with its country is the dateline's place ("TRIPOLI, Lebanon - ... the city of Tripoli")
+    version: str = "24"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
 
@@ -204,6 +205,7 @@ class ToponymStage:
 
     def __call__(self, document: Document) -> Document:
         from dragoman.code.where import dateline_place, place_mentions, resolve_places
+        from dragoman.extract.text import find_dateline
         from dragoman.resolve.gazetteer import country_neighbours
         from dragoman.resolve.toponyms import bordering_countries
 
@@ -214,13 +216,15 @@ class ToponymStage:
         state = document.actors
         countries = state.countries if state else {}
         bordering = bordering_countries(countries, country_neighbours())
-        document.resolved_places = resolve_places(document.places, self.gazetteer, countries,
-                                                  bordering, document.parsed)
+        dateline = dateline_place(document.article.text, self.gazetteer)
+        filed = find_dateline(document.article.text)
+        document.resolved_places = resolve_places(  # "TRIPOLI, Lebanon": its Tripoli
+            document.places, self.gazetteer, countries, bordering, document.parsed,
+            dateline if filed is not None and filed.region else None)
         if state is not None:
             for place, _ in document.resolved_places.values():
                 if place.country_code and not place.feature_code.startswith("PCL"):
                     state.countries[place.country_code] += 0.5  # countries counted as names
-            dateline = dateline_place(document.article.text, self.gazetteer)
             if dateline is not None and dateline.country_code:
                 state.countries[dateline.country_code] += 1.0
         return document
@@ -265,8 +269,9 @@ class PlaceStage:
     # the town of Buinaksk"); an event whose own town the gazetteer does not know is in the
     # dateline's country, precision 3, not at its city; "hit a minibus in X, killing six and
     # wounding nine": the wounding is in X too; 22: a verb coordinated with another shares
-    # the place of its subject ("Soldiers in X killed 6 and wounded many")
-    version: str = "22"
+    # the place of its subject ("Soldiers in X killed 6 and wounded many"); 23: a dateline's
+    # place is the city of its own name before one it was an old name of ("ISLAMABAD")
+    version: str = "23"
     requires: tuple[str, ...] = ("coded", "places", "resolved_places")
     provides: tuple[str, ...] = ("locations",)
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from dragoman.code.dates import calendar_words
 from dragoman.extract.text import find_dateline
 from dragoman.model import Location
+from dragoman.resolve.gazetteer import name_key
 from dragoman.resolve.toponyms import ToponymMention, resolve_toponyms
 
 if TYPE_CHECKING:
@@ -886,14 +887,17 @@ def _hints(span: Span, country_of_adjective: Mapping[str, str]) -> tuple[str | N
 
 def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
                    countries: Mapping[str, float], bordering: Collection[str] = (),
-                   docs: Mapping[int, Doc] | None = None
+                   docs: Mapping[int, Doc] | None = None, dateline: Location | None = None
                    ) -> dict[tuple[int, int], tuple[Place, float]]:
     """Resolve all place mentions of an article together: (sentence, token start) -> place.
     With the sentences' parses (`docs`), a small place resolved in another country than a
     place named with it, or any place named with its country or region, is resolved again
     in that country ('El Alto, near La Paz' is not El Alto, Peru; 'Tripoli in northern
     Lebanon' is not Tripoli, Libya), and is left unresolved if it has no namesake there; a
-    country's capital left unnamed is its capital city ('in Somalia's capital': Mogadishu)."""
+    country's capital left unnamed is its capital city ('in Somalia's capital': Mogadishu).
+    A name the `dateline` bears is resolved in the dateline's country; pass a dateline only
+    when it names its country or state ("TRIPOLI, Lebanon - ... in the northern city of
+    Tripoli")."""
     results = resolve_toponyms([m.mention for m in mentions], gazetteer,
                                context_countries=dict(countries), bordering=bordering)
     # A facility is not the town that bears its name ("at the White House" is not White
@@ -917,7 +921,13 @@ def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
         capital = gazetteer.capital(country) if country else None
         if capital is not None:
             resolved[key] = (capital, score)
-    for mention, country in _named_with_abroad(mentions, resolved, docs).items():
+    again = _named_with_abroad(mentions, resolved, docs)
+    if dateline is not None and dateline.country_code and dateline.text:
+        again |= {m: dateline.country_code for m in mentions
+                  if name_key(m.mention.text) == name_key(dateline.text)
+                  and resolved.get((m.sentence, m.start), (None, 0.0))[0] is not None
+                  and resolved[(m.sentence, m.start)][0].country_code != dateline.country_code}
+    for mention, country in again.items():
         hinted = replace(mention.mention, country_hint=country)
         (_, place, score), = resolve_toponyms([hinted], gazetteer,
                                              context_countries=dict(countries),
@@ -1554,8 +1564,9 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:
         return None
     named = {p.country_code for p in gazetteer.lookup(dateline.region, limit=5)} \
         if dateline.region else set()
-    place = max(places, key=lambda p: (p.country_code in named, p.feature_code.startswith("PPL"),
-                                       p.population))
+    own = name_key(dateline.place)  # "ISLAMABAD" is Islamabad, not Chattogram (an old name)
+    place = max(places, key=lambda p: (p.country_code in named, name_key(p.name) == own,
+                                       p.feature_code.startswith("PPL"), p.population))
     start = dateline.place_start
     location = place.to_location(text=dateline.place, start=start,
                                  end=start + len(dateline.place), resolution="dateline")
