@@ -364,3 +364,17 @@ def test_a_weapon_with_no_one_behind_it_is_an_unidentified_actor(coder_nogeo, te
 ])
 def test_no_weapon_no_attack(coder_nogeo, text):
     assert [e.event for e in coder_nogeo.code(Article(id="accident", text=text))] == []
+
+
+def test_an_event_noun_the_tagger_took_for_a_verb_is_still_an_event_noun(coder_nogeo):
+    # "Shelling" and "Fighting" tagged as verbs by the small model: the attack is Ukraine's,
+    # and the fighting is between its two parties
+    [killed] = [e for e in coder_nogeo.code(Article(id="shelling", text=(
+        "Shelling from Ukraine killed two people in the Russian city of Belgorod on Saturday, "
+        "the regional governor said."))) if e.event == ["ASSAULT"]]
+    assert [(a.entity_text, a.code) for a in killed.actor] == [("Ukraine", "UKR")]
+    assert killed.mode == ["heavy-weapons"]
+    events = coder_nogeo.code(Article(id="fighting", text=(
+        "Fighting between rebels and soldiers killed 20 people in Darfur.")))
+    fighting = [e for e in events if e.evidence.trigger == "Fighting"]
+    assert [sorted(a.sector for a in e.actor) for e in fighting] == [["MIL", "REB"]]

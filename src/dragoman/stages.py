@@ -120,7 +120,9 @@ class EventStage:
     # planned is hypothetical ("on suspicion of planning a terrorist attack"); 7: only the
     # planning verb's own object ("prepared a report on the bombing": the bombing stands); 8:
     # an attack by a weapon with no one named behind it has PLOVER's unidentified actor ("a
-    # roadside bomb killed five soldiers": UNK, explosives)
+    # roadside bomb killed five soldiers": UNK, explosives), or whoever the attack is from
+    # ("Shelling from Ukraine killed two people"); an event noun the tagger took for a verb
+    # ("Fighting between rebels and soldiers killed 20") is coded as a noun
     version: str = "8"
     requires: tuple[str, ...] = ("parsed", "mentions", "actors")
     provides: tuple[str, ...] = ("coded",)

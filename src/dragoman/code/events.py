@@ -88,12 +88,14 @@ class EventCoder:
         events: list[Coded] = []
         covered: set[int] = set()
         for token in doc:
-            if token.pos_ == "VERB" or token.tag_.startswith("VB"):
+            if (token.pos_ == "VERB" or token.tag_.startswith("VB")) and \
+                    not self._gerund_subject(token):
                 coded = self._verb_event(token, ctx, covered)
                 if coded:
                     events.append(coded)
         for token in doc:
-            if token.pos_ in ("NOUN", "PROPN") and token.i not in covered:
+            if (token.pos_ in ("NOUN", "PROPN") or self._gerund_subject(token)) and \
+                    token.i not in covered:
                 coded = self._noun_event(token, ctx, covered)
                 if coded:
                     events.append(coded)
@@ -390,6 +392,15 @@ class EventCoder:
                 found.append(entity)
         return found
 
+    def _gerund_subject(self, token: Token) -> bool:
+        """An event noun the tagger took for a verb: a gerund with no subject or object of its
+        own that is the subject of another verb ("Shelling from Ukraine killed two people",
+        "Fighting between the ELN and FARC dissidents forced thousands to flee")."""
+        return token.tag_ == "VBG" and token.dep_ in ("nsubj", "csubj", "nsubjpass") and \
+            token.head.pos_ in ("VERB", "AUX") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for c in token.children) and \
+            noun_trigger(token, self.knowledge) is not None
+
     def _weapons(self, coded: Coded, heads: list[Token], ctx: SentenceContext) -> None:
         """An attack by a weapon, or by an attack, with no one named behind it ("a roadside
         bomb killed five soldiers", "two civilians were killed by a bomb", "the attack killed
@@ -398,7 +409,7 @@ class EventCoder:
         an accident (their noun triggers need an actor)."""
         weapons = frames().weapons
         for head in heads:
-            if head.pos_ != "NOUN":
+            if head.pos_ != "NOUN" and not self._gerund_subject(head):
                 continue
             found = noun_trigger(head, self.knowledge)
             if found is not None and found[0].event == "ASSAULT" and \
@@ -408,14 +419,19 @@ class EventCoder:
                 mode, cameo = weapons[head.lemma_.lower()]
             else:
                 continue
+            if mode and not coded.mode:
+                coded.mode, coded.cameo = mode, cameo
+            whose = [e for _, h in roles.prep_objects(head, {"from", "by"})
+                     if (e := self._entity(h, ctx)) is not None and e.code]
+            if whose:  # "Shelling from Ukraine killed two people": Ukraine's
+                coded.actors.extend(whose)
+                continue
             first = min([head, *(c for c in head.lefts if c.dep_ in WEAPON_WORDS)],
                         key=lambda t: t.i)
             coded.actors.append(Entity(entity_text=doc_text(first, head), sector="UNK",
                                        start=ctx.offset + first.idx,
                                        end=ctx.offset + head.idx + len(head.text),
                                        resolution="unidentified"))
-            if mode and not coded.mode:
-                coded.mode, coded.cameo = mode, cameo
 
     # -- derived events ------------------------------------------------------------------
 
