@@ -1709,3 +1709,28 @@ def test_a_verb_coordinated_with_another_shares_the_place_of_its_subject():
         many      ADJ   JJ  dobj     7
     """)
     assert chosen(doc, 7, {"Republic": 1}) == ["Republic"]
+
+
+def test_a_known_name_tagged_an_adjective_before_a_settlement_word_is_a_place():
+    doc = parse_of("""
+        Jets     NOUN  NNS nsubj    1  jet
+        struck   VERB  VBD ROOT     1  strike
+        villages NOUN  NNS dobj     1  village
+        in       ADP   IN  prep     2
+        Kanbalu  PROPN NNP compound 5
+        township NOUN  NN  pobj     3
+        ,        PUNCT ,   punct    5
+        Sagaing  ADJ   JJ  amod     8
+        region   NOUN  NN  appos    5
+    """)
+    assert sorted(chosen(doc, 1, {"Kanbalu": 4, "Sagaing": 2})) == ["Kanbalu"]
+    assert [m.mention.text for m in place_mentions(doc, 0, 0, {}, known("Kanbalu", "Sagaing"))
+            ] == ["Kanbalu", "Sagaing"]
+    arab = parse_of("""
+        Police   NOUN  NNS nsubj    1  police
+        raided   VERB  VBD ROOT     1  raid
+        the      DET   DT  det      4
+        Arab     ADJ   JJ  amod     4  -  NORP
+        town     NOUN  NN  dobj     1
+    """)
+    assert place_mentions(arab, 0, 0, {}, known("Arab")) == []  # a people, not Arab, Alabama

@@ -189,7 +189,9 @@ class ToponymStage:
     # refugee camp"; not "a Tamil Tiger rebel base"), or a known one before a site ("Gamba
     # police station"); not a lower-case direction ("eastern Khattab"); "over Al-Bab"; "the
     # capital, Katmandu" parsed as a list; "Khan Bani  Saad"; 24: the name a dateline bears
-    # with its country is the dateline's place ("TRIPOLI, Lebanon - ... the city of Tripoli")
+    # with its country is the dateline's place ("TRIPOLI, Lebanon - ... the city of Tripoli");
+    # "township" is a place word, and a known name tagged an adjective before a settlement word
+    # is a place ("Sagaing region"; not "the Arab town")
     version: str = "24"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")

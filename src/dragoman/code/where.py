@@ -36,7 +36,7 @@ FEATURE_NOUNS = {"capital", "city", "town", "village", "province", "region", "di
                  "governorate", "state", "county", "area", "camp", "base", "neighbourhood",
                  "neighborhood", "suburb", "outskirts", "port", "border", "crossing", "oblast",
                  "countryside", "island", "settlement", "sector", "slum", "peninsula",
-                 "regency", "department"}
+                 "regency", "department", "township"}
 
 
 # How broad a place is: see SCALES for the place words' own (a neighbourhood is 5).
@@ -485,10 +485,12 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
     names: list[Span] = []
     for token in doc:
         proper = token.pos_ == "PROPN" or (  # "At Vladivostok", tagged a common noun
-            token.pos_ == "NOUN" and token.i > 0 and token.text[:1].isupper() and
+            token.pos_ in ("NOUN", "ADJ") and token.i > 0 and token.text[:1].isupper() and
             is_place is not None and
             token.lower_ not in GENERIC_WORDS and
-            is_place(token.text))
+            (token.pos_ == "NOUN" or (token.head.lemma_.lower() in SETTLEMENT_NOUNS and
+                                      token.ent_type_ not in ("NORP", "PERSON"))) and
+            is_place(token.text))  # "Sagaing region", tagged an adjective; not "Arab town"
         if not proper or not token.text[:1].isupper() or (
                 token.ent_type_ in NOT_NAMES and not _place_not_date(token, is_place)):
             continue
@@ -626,7 +628,7 @@ def _name_ending_at(token: Token) -> Span:
 # or "state" a name may be a person's or a party's ("the Biden camp").
 SETTLEMENT_NOUNS = {"city", "town", "village", "province", "region", "district", "governorate",
                     "county", "neighbourhood", "neighborhood", "suburb", "oblast", "countryside",
-                    "area", "slum", "regency", "department"}
+                    "area", "slum", "regency", "department", "township"}
 SETTLED_OR_CAPITAL = SETTLEMENT_NOUNS | {"capital"}
 # Place words a name may stand before with lower-case words between ("the Torkham border
 # crossing", "Birnin Gwari local government area").
