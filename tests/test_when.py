@@ -194,3 +194,17 @@ def test_what_was_tried_is_past_and_what_is_planned_is_ahead(coder):
     text = "Chinese and Indian officials met on Wednesday, agreeing to cooperate on security."
     events = coder.code(Article(id="agreeing", text=text, published="2022-07-14"))
     assert {e.date.date.isoformat() for e in events} == {"2022-07-13"}
+
+
+def test_a_date_of_the_verb_that_threatens_an_event_is_read_in_that_verb_s_tense():
+    doc = parse_of("""
+        Venezuela  PROPN NNP nsubj    1  -  GPE
+        threatened VERB  VBD ROOT     1  threaten
+        on         ADP   IN  prep     1
+        Tuesday    PROPN NNP pobj     2  -  DATE
+        to         PART  TO  aux      5
+        send       VERB  VB  xcomp    1
+        troops     NOUN  NNS dobj     5  troop
+    """)
+    when = event_date(doc[5], doc[5], doc.text, 0, PUBLISHED, "future")
+    assert when.date == date(2016, 3, 8)  # the Tuesday before publication, not the next

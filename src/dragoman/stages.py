@@ -392,7 +392,9 @@ class DateStage:
     # not the date of the report ("police said on Wednesday they had arrested him on Dec. 28");
     # 7: but a date after "that" is the clause's; 8: stretches ("the past three days"), feasts,
     # seasons, "on the 23rd", "Tuesday last week", and what people were doing after what
-    # they had done ("had crossed ... and were heading for Austria on Friday")
+    # they had done ("had crossed ... and were heading for Austria on Friday"); a date of the
+    # past verb that threatens or plans an event is read in the past ("threatened on Tuesday
+    # to send troops")
     version: str = "8"
     requires: tuple[str, ...] = ("coded",)
     provides: tuple[str, ...] = ("dates",)

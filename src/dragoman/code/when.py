@@ -51,6 +51,8 @@ def event_date(anchor: Token | None, trigger: Token, sentence_text: str, sentenc
         # not one that dates another event inside this one's clause
         outside = [e for e in local if not _embedded(e, holder, doc)]
         chosen = _nearest(outside, trigger) if outside else None
+        if chosen is not None and tense != "past" and _told_in_the_past(chosen, holder, doc):
+            tense = "past"  # "threatened on Tuesday to send troops": that Tuesday, not the next
     if chosen is not None and published is not None:
         resolved = resolve_time(chosen, published, tense)  # type: ignore[arg-type]
         if resolved is not None:
@@ -79,6 +81,17 @@ def _attached(found: list[TimeExpression], holder: Token, doc) -> TimeExpression
         if tokens and all(t.idx in subtree for t in tokens):
             return expression
     return None
+
+
+def _told_in_the_past(expression: TimeExpression, holder: Token, doc) -> bool:
+    """Does the expression belong to another verb, in the past tense, than the event's: the
+    verb that threatens, plans or reports it ("Venezuela threatened on Tuesday to send
+    troops")?"""
+    tokens = _tokens_of(expression, doc)
+    if not tokens:
+        return False
+    verb = next((t for t in tokens[0].ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and verb != holder and verb.tag_ == "VBD"
 
 
 def _tokens_of(expression: TimeExpression, doc) -> list[Token]:
