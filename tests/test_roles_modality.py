@@ -140,6 +140,25 @@ def test_what_rejected_claims_say_is_negated_and_a_hedge_is_kept_as_the_cue():
     assert analyse(DENIED[1]).cue is None
 
 
+CLAIMED = parse_of("""
+    The       DET   DT   det    1
+    ministry  NOUN  NN   nsubj  2  ministry
+    claimed   VERB  VBD  ROOT   2  claim
+    that      SCONJ IN   mark   7
+    its       PRON  PRP$ poss   5
+    forces    NOUN  NNS  nsubj  7  force
+    had       AUX   VBD  aux    7  have
+    captured  VERB  VBN  ccomp  2  capture
+    the       DET   DT   det    9
+    village   NOUN  NN   dobj   7
+""")
+
+
+def test_what_a_speaker_claims_stays_asserted_with_the_claim_as_its_cue():
+    captured = analyse(CLAIMED[7])
+    assert (captured.modality, captured.cue) == ("asserted", "claimed")
+
+
 EXISTENTIAL = parse_of("""
     there  PRON  EX   expl   2
     will   AUX   MD   aux    2

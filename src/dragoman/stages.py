@@ -122,7 +122,8 @@ class EventStage:
     # an attack by a weapon with no one named behind it has PLOVER's unidentified actor ("a
     # roadside bomb killed five soldiers": UNK, explosives), or whoever the attack is from
     # ("Shelling from Ukraine killed two people"); an event noun the tagger took for a verb
-    # ("Fighting between rebels and soldiers killed 20") is coded as a noun
+    # ("Fighting between rebels and soldiers killed 20") is coded as a noun; what a speaker
+    # claims or alleges has the claim as its cue ("claimed that its forces had captured")
     version: str = "8"
     requires: tuple[str, ...] = ("parsed", "mentions", "actors")
     provides: tuple[str, ...] = ("coded",)

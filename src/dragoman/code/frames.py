@@ -35,6 +35,7 @@ class Frames:
     state_verbs: frozenset[str]
     state_nouns: frozenset[str]
     quantity_nouns: frozenset[str]
+    claim_verbs: frozenset[str]
     weapons: Mapping[str, tuple[str, str]]  # lemma -> (PLOVER mode, CAMEO code)
 
 

@@ -79,6 +79,7 @@ def analyse(trigger: Token) -> Modality:
     previous = trigger
     path: list[Token] = []  # the tokens climbed through, from the trigger up
     denial = False
+    claimed: str | None = None
     for _ in range(10):
         cue = _negated_here(token)
         if cue and not (came_by == "conj" and _finite(previous)):
@@ -93,6 +94,8 @@ def analyse(trigger: Token) -> Modality:
         if head == token or token.dep_ not in CLAUSE_LINKS:
             break
         if token.dep_ == "ccomp" and _is_speech(head):
+            if head.lemma_.lower() in frames().claim_verbs:
+                claimed = head.text  # "claimed that its forces had captured": its claim
             break  # what was said keeps its own modality, not the speech act's
         path.append(token)
         previous, token, came_by = token, head, token.dep_
@@ -104,7 +107,7 @@ def analyse(trigger: Token) -> Modality:
     if len(negation_cues) % 2 == 1 or negative_verb:
         cue = negation_cues[0] if negation_cues else negative_verb
         return Modality("negated", cue, future, negative_verb, denial)
-    return hypothetical or Modality(cue=_hedge(trigger))
+    return hypothetical or Modality(cue=_hedge(trigger) or claimed)
 
 
 def _hedge(trigger: Token) -> str | None:
