@@ -616,3 +616,13 @@ def test_an_event_whose_own_place_is_unknown_is_in_the_dateline_s_country_not_it
     assert where("Army drones struck a market in the northern town of Zouragatenx.") == [None]
     assert where("Drones struck a market in the Malian town of Zouragatenx.") == [
         ("Zouragatenx", "Mali", 3, "unknown-place")]
+
+
+def test_a_curated_place_is_a_known_place_whatever_its_label(coder):
+    from dragoman.model import Article
+
+    text = ("Pakistani and Afghan border forces exchanged fire at the Torkham border crossing on "
+            "Wednesday, officials said.")
+    places = {e.event_loc.name for e in coder.code(Article(id="torkham", text=text,
+                                                            published="2023-09-07"))}
+    assert places == {"Torkham border crossing"}  # labelled an organisation, of no population

@@ -192,7 +192,8 @@ class ToponymStage:
     # capital, Katmandu" parsed as a list; "Khan Bani  Saad"; 24: the name a dateline bears
     # with its country is the dateline's place ("TRIPOLI, Lebanon - ... the city of Tripoli");
     # "township" is a place word, and a known name tagged an adjective before a settlement word
-    # is a place ("Sagaing region"; not "the Arab town")
+    # is a place ("Sagaing region"; not "the Arab town"); a place of the curated supplement is
+    # known whatever its population ("the Torkham border crossing", labelled an organisation)
     version: str = "24"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")
@@ -345,7 +346,9 @@ def gazetteer_country(path: str | None = None):
 
 def gazetteer_knows(path: str | None = None):
     """A function saying whether a name is a real place to the gazetteer: a town of 1,000
-    people or more, a region, a country or a water body (most populous match)."""
+    people or more, a region, a country, a water body, or a place of our curated supplement
+    (a crossing, a camp, an air base, a region such as Eastern Ghouta: no GeoNames id), by
+    the most populous match."""
     best = _significant_place(path)
     return lambda name: best(name) is not None
 
@@ -364,7 +367,7 @@ def _significant_place(path: str | None):
         if not places:
             return None
         place = max(places, key=lambda p: p.population)
-        significant = place.population >= 1000 or \
+        significant = place.population >= 1000 or place.geonameid is None or \
             place.feature_code.startswith(("ADM", "PCL")) or place.feature_code in WATER_CODES
         return place if significant else None
 
