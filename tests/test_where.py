@@ -910,6 +910,16 @@ PLACE_POSITIONS = [
         ,          PUNCT ,   punct    6
         Katmandu   PROPN NNP conj     6  -  ORG
     """, ["Katmandu"], 1),
+    ("before a corridor", """
+        Guards    NOUN  NNS nsubj    1  guard
+        detained  VERB  VBD ROOT     1  detain
+        a         DET   DT  det      3
+        man       NOUN  NN  dobj     1
+        on        ADP   IN  prep     1
+        the       DET   DT  det      7
+        Lachin    PROPN NNP compound 7
+        corridor  NOUN  NN  pobj     4
+    """, ["Lachin"], 1),
     ("over, of what is done from the air", """
         raids     NOUN  NNS nsubjpass 2  raid
         were      AUX   VBD auxpass   2  be

@@ -563,7 +563,7 @@ BUILDING_WORDS = {"house", "hotel", "palace", "hospital", "mosque", "church", "c
 # airport", "Aleppo university"): the name is the place's.
 FACILITY_NOUNS = {"airport", "airbase", "court", "yard", "plant", "academy", "barracks",
                   "compound", "checkpoint", "junction", "roundabout", "park", "residence",
-                  "axis", "mountain", "valley"} | BUILDING_WORDS
+                  "axis", "mountain", "valley", "corridor"} | BUILDING_WORDS
 
 
 def _place_not_date(token: Token, is_place: Callable[[str], bool] | None) -> bool:
