@@ -348,3 +348,15 @@ REPORTED_ON = parse_of("""
 
 def test_only_the_object_of_a_planning_verb_is_planned():
     assert analyse(REPORTED_ON[6]).modality == "asserted"  # a report on it was prepared
+
+
+def test_what_a_verb_does_by_means_of_shares_its_subject():
+    doc = parse_of("""
+        Israel    PROPN NNP nsubj  1
+        responded VERB  VBD ROOT   1  respond
+        by        ADP   IN  prep   1
+        shelling  VERB  VBG pcomp  2  shell
+        the       DET   DT  det    5
+        outskirts NOUN  NNS dobj   3  outskirt
+    """)
+    assert words(roles.subject_heads(doc[3])) == ["Israel"]

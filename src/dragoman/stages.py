@@ -123,7 +123,8 @@ class EventStage:
     # roadside bomb killed five soldiers": UNK, explosives), or whoever the attack is from
     # ("Shelling from Ukraine killed two people"); an event noun the tagger took for a verb
     # ("Fighting between rebels and soldiers killed 20") is coded as a noun; what a speaker
-    # claims or alleges has the claim as its cue ("claimed that its forces had captured")
+    # claims or alleges has the claim as its cue ("claimed that its forces had captured"); what
+    # a verb does by means of shares its subject ("Israel responded by shelling X")
     version: str = "8"
     requires: tuple[str, ...] = ("parsed", "mentions", "actors")
     provides: tuple[str, ...] = ("coded",)

@@ -99,6 +99,8 @@ def _inherited_subject(verb: Token) -> list[Token]:
     if verb.dep_ == "pcomp":
         # "raised the possibility of suspending talks": whoever raised it
         holder = held_out_by(verb)
+        if holder is None and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB":
+            return subject_heads(verb.head.head)  # "Israel responded by shelling Aita al-Shaab"
         return subject_heads(holder) if holder is not None else []
     return []
 
