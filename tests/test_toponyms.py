@@ -416,6 +416,9 @@ def test_a_dateline_s_country_picks_its_city(coder):
     assert filed_from("TRIPOLI") == {("Tripoli", "LBY", "dateline")}  # the larger, unnamed
     # a city's own name before a larger city's old one (Chattogram was once Islamabad)
     assert filed_from("ISLAMABAD") == {("Islamabad", "PAK", "dateline")}
+    # a city before a state or country of its name
+    assert filed_from("NEW YORK") == {("New York City", "USA", "dateline")}
+    assert filed_from("KUWAIT") == {("Kuwait City", "KWT", "dateline")}
 
 
 def test_the_dateline_s_name_in_the_text_is_the_dateline_s_place(coder):

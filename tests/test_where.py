@@ -691,6 +691,18 @@ NO_PLACES = [
         Leo      PROPN NNP compound 9  -  PERSON
         Gomez    PROPN NNP pobj     7  -  I-PERSON
     """),
+    ("over, as about", """
+        Violence NOUN  NN  nsubj    1  violence
+        erupted  VERB  VBD ROOT     1  erupt
+        over     ADP   IN  prep     1
+        Biden    PROPN NNP pobj     2  -  PERSON
+    """),
+    ("across what is no place", """
+        Protests NOUN  NNS nsubj    1  protest
+        spread   VERB  VBD ROOT     1
+        across   ADP   IN  prep     1
+        Facebook PROPN NNP pobj     2  -  ORG
+    """),
     # "Jules Mutebutsi, captured towns in the South Kivu region": a plural the parser hung on a
     # person's name in apposition is no settlement word for it
     ("a plural in apposition", """
@@ -939,7 +951,6 @@ PLACE_POSITIONS = [
         town     NOUN  NN  appos    3
     """, ["Shali"], 2),
 ]
-
 
 
 @pytest.mark.parametrize("case, table, expected, verb", PLACE_POSITIONS,
@@ -1684,7 +1695,6 @@ def test_a_name_typed_with_two_spaces_is_one_name():
     assert [m.mention.text for m in place_mentions(doc, 0, 0, {})] == ["Khan Bani  Saad"]
 
 
-
 def test_a_known_name_before_a_site_with_words_between_is_a_place_but_not_an_acronym():
     station = parse_of("""
         Gunmen   NOUN  NNS nsubj    1  gunman
@@ -1704,6 +1714,24 @@ def test_a_known_name_before_a_site_with_words_between_is_a_place_but_not_an_acr
         offices  NOUN  NNS dobj     1  office
     """)
     assert chosen(offices, 1, {"U.N.": 4}) == []
+    un = parse_of("""
+        Bombs    NOUN  NNS nsubj    1  bomb
+        hit      VERB  VBD ROOT     1
+        UN       PROPN NNP compound 3  -  ORG
+        offices  NOUN  NNS dobj     1  office
+    """)
+    assert chosen(un, 1, {"UN": 4}) == []  # an acronym, written without full stops
+    car = parse_of("""
+        Police   NOUN  NNS nsubj    1  police
+        found    VERB  VBD ROOT     1  find
+        a        DET   DT  det      3
+        bomb     NOUN  NN  dobj     1
+        under    ADP   IN  prep     1
+        his      PRON  PRP$ poss    7
+        Toyota   PROPN NNP compound 7  -  ORG
+        car      NOUN  NN  pobj     4
+    """)
+    assert place_mentions(car, 0, 0, {}, known("Toyota")) == []  # a maker, not Toyota City
 
 
 def test_a_verb_coordinated_with_another_shares_the_place_of_its_subject():

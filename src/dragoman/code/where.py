@@ -417,6 +417,9 @@ def _a_person(span: Span, is_place: Callable[[str], bool] | None) -> bool:
 
 # Where someone lives: the name "of" one is its owner's ("the house of Aden Hashi Ayro").
 HOMES = {"house", "home", "residence", "villa", "farmhouse", "office", "shop", "car"}
+# Homes a known town's name may stand before ("his Freetown home"); not a car or a shop,
+# which bear makers' names ("his Toyota car").
+DWELLINGS = {"house", "home", "residence", "villa", "farmhouse", "office"}
 # People a name may be said to be: "his daughter Pratiksha", "the journalist Ali".
 KIN = {"daughter", "son", "wife", "husband", "brother", "sister", "mother", "father", "cousin",
        "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "child", "girl", "boy",
@@ -502,7 +505,7 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
                 names.append(name)  # "Amriya district", "Shaffa villages"
             continue
         if token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
-                token.head.lemma_.lower() in FACILITY_NOUNS | HOMES and \
+                token.head.lemma_.lower() in FACILITY_NOUNS | DWELLINGS and \
                 _before_its_head(token, gaps=True) and is_place is not None and \
                 token.ent_type_ != "NORP" and not token.text.isupper() and \
                 "." not in token.text and is_place((name := _name_ending_at(token)).text):
@@ -538,10 +541,13 @@ def _locative_names(doc: Doc, is_place: Callable[[str], bool] | None = None) -> 
             continue
         prep = token.head
         locative = prep.lower_ in ("in", "at", "near", "outside", "inside", "around", "into",
-                                   "through", "across", "throughout") or (
-            # "raids were conducted over Al-Bab", "the skies over Dhaka"; not "a victory over X"
-            prep.lower_ == "over" and (prep.head.pos_ in ("VERB", "AUX") or
-                                       prep.head.lemma_.lower() in OVERHEAD_NOUNS)) or (
+                                   "through") or (
+            # "raids were conducted over Al-Bab", "the skies over Dhaka"; not "a victory over
+            # X", "violence erupted over Biden"
+            prep.lower_ == "over" and prep.head.lemma_.lower() in OVERHEAD_WORDS) or (
+            # "spread across Darfur", not "across Facebook and Twitter"
+            prep.lower_ in ("across", "throughout") and is_place is not None and
+            is_place(_name_ending_at(token).text)) or (
             # "an assault on Taqsis"
             prep.lower_ == "on" and prep.head.lemma_.lower() in ATTACK_NOUNS)
         after_place = prep.lower_ == "of" and (prep.head.lemma_.lower() in FEATURE_NOUNS
@@ -642,9 +648,11 @@ FIGHTERS = {"rebel", "militant", "insurgent", "guerrilla", "terrorist", "militia
 TERRITORY_VERBS = {"capture", "recapture", "seize", "storm", "enter", "liberate", "retake",
                    "shell", "besiege", "invade", "overrun", "bomb", "occupy", "encircle", "patrol",
                    "hit", "strike", "pound", "target"}
-# What is "over" a place: "airstrikes over the Deir Ezzor Governorate", "the skies over Dhaka".
-OVERHEAD_NOUNS = {"sky", "skies", "airspace", "flight", "overflight", "raid", "airstrike",
-                  "strike", "bombing", "patrol", "patrols"}
+# What is done or seen "over" a place, from the air: "airstrikes over the Deir Ezzor
+# Governorate", "raids were conducted over Al-Bab", "the skies over Dhaka". Lemmas.
+OVERHEAD_WORDS = {"sky", "skies", "airspace", "flight", "overflight", "raid", "airstrike",
+                  "strike", "bombing", "patrol", "fly", "conduct", "carry", "drop", "circle",
+                  "hover", "intercept", "shoot", "down", "occur", "crash", "explode"}
 # Nouns of attacks, whose "on" names what was attacked: "an assault on Sheikh Sa'eed".
 ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "strike", "airstrike", "push",
                 "advance", "bombardment", "counterattack", "counter-attack", "counter-offensive",
@@ -1567,8 +1575,9 @@ def dateline_place(text: str, gazetteer: Gazetteer) -> Location | None:
     named = {p.country_code for p in gazetteer.lookup(dateline.region, limit=5)} \
         if dateline.region else set()
     own = name_key(dateline.place)  # "ISLAMABAD" is Islamabad, not Chattogram (an old name)
-    place = max(places, key=lambda p: (p.country_code in named, name_key(p.name) == own,
-                                       p.feature_code.startswith("PPL"), p.population))
+    place = max(places, key=lambda p: (
+        p.country_code in named, p.feature_code.startswith("PPL") and name_key(p.name) == own,
+        p.feature_code.startswith("PPL"), p.population))  # "NEW YORK": the city
     start = dateline.place_start
     location = place.to_location(text=dateline.place, start=start,
                                  end=start + len(dateline.place), resolution="dateline")
