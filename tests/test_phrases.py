@@ -376,5 +376,16 @@ def test_an_event_noun_the_tagger_took_for_a_verb_is_still_an_event_noun(coder_n
     assert killed.mode == ["heavy-weapons"]
     events = coder_nogeo.code(Article(id="fighting", text=(
         "Fighting between rebels and soldiers killed 20 people in Darfur.")))
-    fighting = [e for e in events if e.evidence.trigger == "Fighting"]
-    assert [sorted(a.sector for a in e.actor) for e in fighting] == [["MIL", "REB"]]
+    # one event, the fighting's, with its dead: no second one by an unidentified "Fighting"
+    assert [(e.evidence.trigger, sorted(a.sector for a in e.actor), e.dead) for e in events] == [
+        ("Fighting", ["MIL", "REB"], 20)]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Shelling by rebels killed two people.", "rebels"),
+    ("A roadside bomb planted by the Taliban killed five soldiers.", "Taliban"),
+    ("A rocket fired from Gaza wounded two Israelis.", "Gaza"),
+])
+def test_whoever_a_weapon_is_from_or_by_is_the_attack_s_actor(coder_nogeo, text, actor):
+    events = [e for e in coder_nogeo.code(Article(id="by", text=text)) if e.event == ["ASSAULT"]]
+    assert [[a.entity_text for a in e.actor] for e in events] == [[actor]]

@@ -411,6 +411,8 @@ class EventCoder:
         for head in heads:
             if head.pos_ != "NOUN" and not self._gerund_subject(head):
                 continue
+            if roles.between_heads(head):
+                continue  # "Clashes between rebels and soldiers killed 20": the clashes' own event
             found = noun_trigger(head, self.knowledge)
             if found is not None and found[0].event == "ASSAULT" and \
                     not found[0].conditions.get("needs_actor"):
@@ -421,8 +423,14 @@ class EventCoder:
                 continue
             if mode and not coded.mode:
                 coded.mode, coded.cameo = mode, cameo
-            whose = [e for _, h in roles.prep_objects(head, {"from", "by"})
-                     if (e := self._entity(h, ctx)) is not None and e.code]
+            # "Shelling by rebels", "a roadside bomb planted by the Taliban", "a rocket fired
+            # from Gaza": whose
+            holders = [head, *(c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+            whose = [e for holder in holders
+                     for h in [*(h for _, h in roles.prep_objects(holder, {"from", "by"})),
+                               *(p for c in holder.children if c.dep_ == "agent"
+                                 for p in c.children if p.dep_ == "pobj")]
+                     if (e := self._entity(h, ctx)) is not None and (e.code or e.sector)]
             if whose:  # "Shelling from Ukraine killed two people": Ukraine's
                 coded.actors.extend(whose)
                 continue
@@ -621,7 +629,9 @@ CASUALTY_EVENTS = {"dead": ("ASSAULT",), "injured": ("ASSAULT",), "arrested": ("
 
 
 def _attach_casualties(events: list[Coded], doc: Doc) -> None:
-    """Counts of dead, injured and arrested go to the nearest event that can cause them."""
+    """Counts of dead, injured and arrested go to the nearest event that can cause them, one
+    with an actor first ("Clashes between rebels and soldiers killed 20": the clashes, since
+    the killing has no actor of its own and is not recorded)."""
     from dragoman.code.casualties import casualties
 
     for kind, count, word in casualties(doc):
@@ -629,7 +639,8 @@ def _attach_casualties(events: list[Coded], doc: Doc) -> None:
                    and not e.rule.startswith("quote-allegation")]
         if not fitting:
             continue
-        target = min(fitting, key=lambda e: (e.trigger != word, abs(e.trigger.i - word.i)))
+        target = min(fitting, key=lambda e: (not e.actors, e.trigger != word,
+                                             abs(e.trigger.i - word.i)))
         if getattr(target, kind) is None:
             setattr(target, kind, count)
 
