@@ -189,6 +189,10 @@ RESOLUTIONS = [
     ("over the past week", WED, "past", D("2017-01-18"), "month"),
     ("the past week", D("2017-01-05"), "past", None, None),
     ("within the next 48 hours", WED, "future", WED, "week"),
+    ("the next three days", WED, "past", None, None),  # nothing that happened
+    ("the previous three days", WED, "past", D("2017-01-22"), "month"),
+    ("in the previous week", WED, "past", D("2017-01-16"), "week"),  # the calendar's week
+    ("during the following day", WED, None, D("2017-01-26"), "day"),
     # seasons of the northern hemisphere, at year precision; a winter spans two years
     ("last summer", WED, "past", D("2016-06-01"), "year"),
     ("last summer", D("2017-07-15"), "past", D("2016-06-01"), "year"),
@@ -199,7 +203,8 @@ RESOLUTIONS = [
     ("next autumn", WED, "future", D("2017-09-01"), "year"),
     ("in the summer of 2015", WED, "past", D("2015-06-01"), "year"),
     ("summer 2015", WED, "past", D("2015-06-01"), "year"),
-    ("in the fall", WED, "past", D("2016-09-01"), "year"),
+    ("last fall", WED, "past", D("2016-09-01"), "year"),
+    ("in the fall", WED, "past", None, None),  # more often a tumble than autumn
     ("in the spring", WED, "future", D("2017-03-01"), "year"),
     ("last winter", WED, "past", None, None),
     # feasts: fixed days of the calendar, and days counted from Easter
@@ -286,6 +291,9 @@ def test_longest_expression_wins():
     assert spans("on Good Friday") == [("Good Friday", "absolute")]
     assert spans("the last week of January") == [("January", "absolute")]
     assert spans("killed in the spring in Syria") == [("in the spring", "absolute")]
+    # a week's possessive is no weekday of it
+    assert spans("On Monday, last week's attack was condemned.") == [
+        ("Monday", "weekday"), ("last week", "relative")]
     assert spans("It happened late last year.") == [("late last year", "relative")]
     assert spans("over this past weekend") == [("this past weekend", "relative")]
 
@@ -315,6 +323,11 @@ def test_longest_expression_wins():
         "They met on the 20th anniversary of the war.",
         "The Palm Sunday Massacre is remembered.",
         "After the fall of Aleppo, a fall in prices hit Spring Valley.",
+        "He was injured in the fall.",
+        "the Easter Sunday bombings in Sri Lanka and the Boxing Day tsunami",
+        "Halloween costumes were banned on Pentecost Island.",
+        "Fighting on the 2nd and 3rd floors went on.",
+        "It was the last day for voters to register.",
     ],
 )
 def test_skips_what_only_looks_like_a_date(text):

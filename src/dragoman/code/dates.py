@@ -220,6 +220,7 @@ class _Lexicon:
     fixed_feasts: Mapping[str, tuple[int, int]]
     easter_feasts: Mapping[str, int]
     seasons: Mapping[str, tuple[int, int]]
+    feast_names_of: frozenset[str]
     vague_phrases: tuple[str, ...]
     decade_words: tuple[str, ...]
     month_context: frozenset[str]
@@ -261,8 +262,9 @@ def _lexicon_from(raw: Mapping[str, Any]) -> _Lexicon:
                               if name != "description"}),
         easter_feasts=_frozen({_norm(name): offset for name, offset in raw["easter_feasts"].items()
                                if name != "description"}),
-        seasons=_frozen({name: (first, months) for name, (first, months)
-                         in ((n, v) for n, v in raw["seasons"].items() if n != "description")}),
+        seasons=_frozen({_norm(name): (span[0], span[1]) for name, span in raw["seasons"].items()
+                         if name != "description"}),
+        feast_names_of=frozenset(raw["feast_names_of"]),
         vague_phrases=tuple(raw["vague_phrases"]),
         decade_words=tuple(raw["decade_words"]),
         month_context=frozenset(raw["month_context"]),
@@ -450,11 +452,17 @@ def _counted(match: re.Match[str], lex: _Lexicon, sign: int, kind: str) -> _Spec
     return _Shift(kind, sign * amount, unit) if unit else _Unresolvable("vague")
 
 
-def _in_calendar_units(amount: int, unit: str) -> tuple[int, str | None]:
-    """Fortnights as weeks, hours as whole days; (amount, None) when hours make no whole day."""
+def _in_calendar_units(amount: int, unit: str, touched: bool = False
+                       ) -> tuple[int, str | None]:
+    """Fortnights as weeks, hours as days. A shift ("48 hours ago") must land on a whole day:
+    (amount, None) when it does not ("36 hours ago"). With `touched`, the days a stretch of
+    hours reaches into ("the last 36 hours": two days back)."""
     if unit == "fortnight":
         return 2 * amount, "week"
     if unit == "hour":
+        days = -(-abs(amount) // 24) * (1 if amount >= 0 else -1)
+        if touched:
+            return days, "day"
         return (amount // 24, "day") if amount % 24 == 0 else (amount, None)
     return amount, unit
 
@@ -479,18 +487,23 @@ def _build_ahead(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
 
 def _build_range(match: re.Match[str], lex: _Lexicon) -> _Spec | None:
     """ "the past three days", "over the last 24 hours", "the next two weeks": a stretch
-    counted from publication; vague without a count ("the past few days")."""
+    counted from publication; vague with a vague count or none ("the past few days", "the
+    past weeks"). Uncounted, only "the past week" and "the last week" are a stretch: "the
+    previous week" and "the following day" are the calendar's (`period`, `day_phrase`),
+    and "the last day" no date."""
     direction = match.group("dir").lower()
     sign = 1 if direction in ("coming", "next", "following") else -1
     kind = "anaphoric" if direction in ("previous", "following") else "relative"
     count = match.group("n")
     unit = lex.units.get(_norm(match.group("unit")))
-    if unit is None or (count and _norm(count) in lex.vague_quantities):
-        return _Unresolvable("vague")
-    amount = _number(count, lex) if count else 1
-    if amount is None or (not count and match.group("unit").lower().endswith("s")):
-        return _Unresolvable("vague")  # "the past weeks"
-    if unit in ("month", "year"):
+    if not count and not match.group("unit").lower().endswith("s"):
+        if unit == "week" and direction in ("past", "last"):
+            return _Range(kind, -1, "week")
+        return None
+    if unit is None or not count or _norm(count) in lex.vague_quantities:
+        return _Unresolvable("vague")  # "the past weeks", "the past few days"
+    amount = _number(count, lex)
+    if amount is None or unit in ("month", "year"):
         return _Unresolvable("vague")  # "the past three months" is a quarter, no month's
     return _Range(kind, sign * amount, unit)
 
@@ -550,8 +563,9 @@ def _rule_table(lex: _Lexicon) -> list[tuple[str, str, _Builder]]:
         # of Aleppo", "a fall in prices" or "Spring Valley"
         ("season_of_year", rf"(?<!\w)(?:the\s+)?{p['SEASON']}\s+(?:of\s+)?(?P<year>{p['Y']})\b"
          r"(?![-/]\d)", _build_season),
-        ("season", rf"(?<!\w)(?:{p['REL']}|in\s+the)\s+{p['SEASON']}\b(?!\s+of\b)",
-         _build_season),
+        # "in the fall" alone is more often a tumble than autumn
+        ("season", (rf"(?<!\w)(?:{p['REL']}\s+|in\s+the\s+(?!fall\b)){p['SEASON']}\b"
+                    r"(?!\s+of\b)"), _build_season),
         ("month", rf"(?<!\w)(?:{p['PART']}[\s-]+|{p['REL']}\s+)?{p['MONTH']}{p['YT']}",
          _build_month),
         ("year", rf"(?<![\w$\u00a3\u20ac#.,/-])(?:{p['PART']}[\s-]+)?(?P<year>{p['Y']})\b"
@@ -562,11 +576,12 @@ def _rule_table(lex: _Lexicon) -> list[tuple[str, str, _Builder]]:
         ("period", rf"(?<!\w)(?<!\bthe\s)(?:{p['PART']}[\s-]+)?(?P<phrase>{p['PERIODS']})\b",
          _build_period),
         ("month_day_only", r"(?<!\w)on\s+the\s+(?P<day>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)\b"
-         r"(?=\s*(?:[,.;:)]|$)|\s+(?:at|and|when|while|as|after|before|in|near|during|outside)\b)",
+         r"(?=\s*(?:[,.;:)]|$)|\s+(?:at|when|while|as|after|before|in|near|during|outside)\b)",
          _build_month_day),
         ("weekday_of_week", rf"(?<!\w)(?P<weekday>{p['WD']})"
          rf"(?:\s+(?:{_alternation(lex.day_parts)}))?"
-         r",?\s+(?:of\s+)?(?P<wrel>last|this|next)\s+week\b", _build_weekday_of_week),
+         r",?\s+(?:of\s+)?(?P<wrel>last|this|next)\s+week\b(?!['\u2019]s\b)",
+         _build_weekday_of_week),
         ("weekday", rf"(?<!\w)(?:(?P<rel>{weekday_rel})\s+(?:on\s+)?)?(?P<weekday>{p['WD']})"
          rf"(?:\s+(?:{_alternation(lex.day_parts)}))?\b", _build_weekday),
         ("weekend", rf"(?<!\w)(?P<rel>{_alternation([*lex.relations, 'the'])})\s+weekend\b",
@@ -615,7 +630,8 @@ def find_time_expressions(text: str) -> list[TimeExpression]:
             start, end = match.span()
             if spec is None or any(s < end and start < e for s, e in blocked):
                 continue
-            if _plausible(text, start, end, spec, grammar.lexicon):
+            if _plausible(text, start, end, spec, grammar.lexicon) and not (
+                    rule.name == "feast" and _names_another_thing(text, end, grammar.lexicon)):
                 found.append(TimeExpression(match.group(), start, end, spec.kind))
             else:
                 # A rejected "April 6" (April 6 Youth Movement) must not come back as "April".
@@ -640,6 +656,16 @@ def _plausible(text: str, start: int, end: int, spec: _Spec, lex: _Lexicon) -> b
     if isinstance(spec, _Year) and spec.part is None:
         return _word_before(text, start) in lex.year_context
     return True
+
+
+def _names_another_thing(text: str, end: int, lex: _Lexicon) -> bool:
+    """A feast's name before a name or an event it names: "Pentecost Island", "the Easter
+    Sunday bombings", "the Boxing Day tsunami", "Halloween costumes"."""
+    after = re.match(r"\s+([\w'\u2019-]+)", text[end : end + 40])
+    if after is None:
+        return False
+    word = after.group(1)
+    return word[:1].isupper() or word.lower() in lex.feast_names_of
 
 
 def _bare(spec: _Month) -> bool:
@@ -753,6 +779,8 @@ def _resolve(spec: _Spec, published: date, tense: Tense | None, lex: _Lexicon) -
     if isinstance(spec, _Shift):
         return _shift(published, spec.amount, spec.unit), _precision(spec.unit)
     if isinstance(spec, _Range):
+        if spec.amount > 0 and tense == "past":
+            return None  # "in the next three days" is nothing that happened
         return _resolve_range(spec, published)
     return None
 
@@ -826,10 +854,10 @@ def easter(year: int) -> date:
     g = (8 * b + 13) // 25
     h = (19 * a + b - d - g + 15) % 30
     i, k = divmod(c, 4)
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 19 * l) // 433
-    month = (h + l - 7 * m + 90) // 25
-    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+    w = (32 + 2 * e + 2 * i - h - k) % 7  # the weekday correction ("L" in the algorithm)
+    m = (a + 11 * h + 19 * w) // 433
+    month = (h + w - 7 * m + 90) // 25
+    return date(year, month, (h + w - 7 * m + 33 * month + 19) % 32)
 
 
 def _resolve_feast(spec: _Feast, published: date, tense: Tense | None) -> _Found:
@@ -870,13 +898,13 @@ def _resolve_season(spec: _Season, published: date, tense: Tense | None) -> _Fou
 
 def _resolve_range(spec: _Range, published: date) -> _Found:
     """A stretch from publication: its first day, at the precision of the smallest period
-    that holds all of it (the past three days of a Wednesday reach back into the week before:
-    month precision). None when no year holds it."""
+    that holds all of it. Counted back from the moment of publication, N days reach into the
+    day N days before it, so the stretch holds N + 1 calendar days (the past three days of a
+    Wednesday run from Sunday: month precision, as Sunday ends the ISO week before). None
+    when no year holds it."""
     amount, unit = spec.amount, spec.unit
-    if unit == "hour":
-        amount, unit = -(-abs(amount) // 24) * (1 if amount > 0 else -1), "day"
-    elif unit == "fortnight":
-        amount, unit = 2 * amount, "week"
+    amount, whole = _in_calendar_units(amount, unit, touched=True)
+    unit = whole or unit
     other = _shift(published, amount, unit)
     start, end = min(published, other), max(published, other)
     precision = _holding(start, end)
