@@ -360,3 +360,20 @@ def test_what_a_verb_does_by_means_of_shares_its_subject():
         outskirts NOUN  NNS dobj   3  outskirt
     """)
     assert words(roles.subject_heads(doc[3])) == ["Israel"]
+
+
+def test_a_relative_clause_keeps_its_own_modality():
+    doc = parse_of("""
+        The      DET   DT   det    1
+        army     NOUN  NN   nsubj  2
+        plans    VERB  VBZ  ROOT   2  plan
+        to       PART  TO   aux    4
+        capture  VERB  VB   xcomp  2
+        the      DET   DT   det    6
+        town     NOUN  NN   dobj   4
+        that     PRON  WDT  dobj   9
+        rebels   NOUN  NNS  nsubj  9  rebel
+        seized   VERB  VBN  relcl  6  seize
+    """)
+    assert analyse(doc[4]).modality == "hypothetical"
+    assert analyse(doc[9]).modality == "asserted"  # the town was seized; the capture is planned

@@ -208,3 +208,4 @@ def test_a_date_of_the_verb_that_threatens_an_event_is_read_in_that_verb_s_tense
     """)
     when = event_date(doc[5], doc[5], doc.text, 0, PUBLISHED, "future")
     assert when.date == date(2016, 3, 8)  # the Tuesday before publication, not the next
+

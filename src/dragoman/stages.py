@@ -347,9 +347,10 @@ def gazetteer_country(path: str | None = None):
 
 def gazetteer_knows(path: str | None = None):
     """A function saying whether a name is a real place to the gazetteer: a town of 1,000
-    people or more, a region, a country, a water body, or a place of our curated supplement
-    (a crossing, a camp, an air base, a region such as Eastern Ghouta: no GeoNames id), by
-    the most populous match."""
+    people or more, a region, a country, a water body, or any place without a GeoNames id,
+    which the gazetteer has only from our own lists (the curated supplement's crossings,
+    camps, air bases and regions such as Eastern Ghouta; first-level regions), by the most
+    populous match."""
     best = _significant_place(path)
     return lambda name: best(name) is not None
 

@@ -93,6 +93,9 @@ def analyse(trigger: Token) -> Modality:
         head = token.head
         if head == token or token.dep_ not in CLAUSE_LINKS:
             break
+        if token.dep_ == "relcl":
+            break  # a relative clause has its own tense: "Iran, which was attacked on Monday,
+            # will retaliate", "plans to capture the town that rebels seized": these happened
         if token.dep_ == "ccomp" and _is_speech(head):
             if head.lemma_.lower() in frames().claim_verbs:
                 claimed = head.text  # "claimed that its forces had captured": its claim

@@ -91,7 +91,8 @@ def _told_in_the_past(expression: TimeExpression, holder: Token, doc) -> bool:
     if not tokens:
         return False
     verb = next((t for t in tokens[0].ancestors if t.pos_ in ("VERB", "AUX")), None)
-    return verb is not None and verb != holder and verb.tag_ == "VBD"
+    return verb is not None and verb != holder and verb.tag_ == "VBD" and \
+        verb in holder.ancestors  # not "Iran, which was attacked on Monday, will retaliate"
 
 
 def _tokens_of(expression: TimeExpression, doc) -> list[Token]:
