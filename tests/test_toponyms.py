@@ -629,3 +629,16 @@ def test_a_curated_place_is_a_known_place_whatever_its_label(coder):
     places = {e.event_loc.name for e in coder.code(Article(id="torkham", text=text,
                                                             published="2023-09-07"))}
     assert places == {"Torkham border crossing"}  # labelled an organisation, of no population
+
+
+def test_a_place_called_a_town_is_no_city_of_millions(coder):
+    from dragoman.model import Article
+
+    def where(text: str) -> set:
+        return {(e.event_loc.name, e.event_loc.country_code)
+                for e in coder.code(Article(id=text[:12], text=text, published="2024-01-10"))}
+
+    assert where("Portuguese police arrested two tourists in the Algarve town of Lagos on "
+                 "Monday.") == {("Lagos", "PRT")}
+    assert where("Police arrested two men in Lagos on Monday.") == {("Lagos", "NGA")}
+

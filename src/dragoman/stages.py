@@ -194,7 +194,9 @@ class ToponymStage:
     # with its country is the dateline's place ("TRIPOLI, Lebanon - ... the city of Tripoli");
     # "township" is a place word, and a known name tagged an adjective before a settlement word
     # is a place ("Sagaing region"; not "the Arab town"); a place of the curated supplement is
-    # known whatever its population ("the Torkham border crossing", labelled an organisation)
+    # known whatever its population ("the Torkham border crossing", labelled an organisation);
+    # a place called a town or village gets no lead from a namesake's millions ("the Algarve
+    # town of Lagos" is not Lagos, Nigeria)
     version: str = "24"
     requires: tuple[str, ...] = ("parsed", "actors")
     provides: tuple[str, ...] = ("places", "resolved_places")

@@ -89,6 +89,10 @@ FUZZY_MIN_LETTERS = 5
 # Illinois is 20 times smaller than the canton of Geneva; Tripoli, Lebanon only 5 times
 # smaller than Tripoli, Libya, and stays a rival.
 NAMESAKE_RATIO = 10
+# A place called a town or a village is no city of millions: their size gives them no lead
+# ("the Algarve town of Lagos" is not Lagos, Nigeria).
+SMALL_WORDS = frozenset({"town", "village"})
+BIG_CITY = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -295,6 +299,9 @@ def _ranked(
             own = {c: w for c, w in weights.items() if c != candidate.place.country_code}
         context = context_score(candidate.place, own, evidence, hint, bordering)
         value = score(candidate, context, hint)
+        if mention.feature_hint in SMALL_WORDS and population > BIG_CITY:
+            # "the Algarve town of Lagos": no city of millions; its size says nothing more
+            value -= WEIGHTS[0] * (population_score(population) - population_score(0))
         ok = _acceptable(value, context, candidate, has_context)
         scored.append(_Scored(candidate.place, value, ok))
     # Stable sort: equal scores keep the gazetteer's order (population, then id).
