@@ -385,6 +385,7 @@ def test_an_event_noun_the_tagger_took_for_a_verb_is_still_an_event_noun(coder_n
     ("Shelling by rebels killed two people.", "rebels"),
     ("A roadside bomb planted by the Taliban killed five soldiers.", "Taliban"),
     ("A rocket fired from Gaza wounded two Israelis.", "Gaza"),
+    ("A Russian missile strike on a residential building killed two people.", "Russian"),
 ])
 def test_whoever_a_weapon_is_from_or_by_is_the_attack_s_actor(coder_nogeo, text, actor):
     events = [e for e in coder_nogeo.code(Article(id="by", text=text)) if e.event == ["ASSAULT"]]

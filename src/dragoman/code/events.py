@@ -431,8 +431,11 @@ class EventCoder:
                                *(p for c in holder.children if c.dep_ == "agent"
                                  for p in c.children if p.dep_ == "pobj")]
                      if (e := self._entity(h, ctx)) is not None and (e.code or e.sector)]
+            # "A Russian missile strike killed two people": the modifier of its compound
+            whose += [a for c in head.children if c.dep_ == "compound"
+                      for a in self._modifier_actors(c, ctx)]
             if whose:  # "Shelling from Ukraine killed two people": Ukraine's
-                coded.actors.extend(whose)
+                coded.actors.extend(_dedupe(whose))
                 continue
             first = min([head, *(c for c in head.lefts if c.dep_ in WEAPON_WORDS)],
                         key=lambda t: t.i)
