@@ -390,3 +390,10 @@ def test_an_event_noun_the_tagger_took_for_a_verb_is_still_an_event_noun(coder_n
 def test_whoever_a_weapon_is_from_or_by_is_the_attack_s_actor(coder_nogeo, text, actor):
     events = [e for e in coder_nogeo.code(Article(id="by", text=text)) if e.event == ["ASSAULT"]]
     assert [[a.entity_text for a in e.actor] for e in events] == [[actor]]
+
+
+def test_fighting_that_drives_people_from_their_homes_happened(coder_nogeo):
+    events = coder_nogeo.code(Article(id="flee", text=(
+        "Clashes between rebels and soldiers forced 5,000 people to flee their homes.")))
+    assert [(e.evidence.trigger, sorted(a.sector for a in e.actor)) for e in events] == [
+        ("Clashes", ["MIL", "REB"])]
