@@ -124,7 +124,8 @@ class EventStage:
     # ("Shelling from Ukraine killed two people"); an event noun the tagger took for a verb
     # ("Fighting between rebels and soldiers killed 20") is coded as a noun; what a speaker
     # claims or alleges has the claim as its cue ("claimed that its forces had captured"); what
-    # a verb does by means of shares its subject ("Israel responded by shelling X")
+    # a verb does by means of shares its subject ("Israel responded by shelling X"); an event
+    # noun that forces people to flee happened ("Fighting ... forced 5,000 people to flee")
     version: str = "8"
     requires: tuple[str, ...] = ("parsed", "mentions", "actors")
     provides: tuple[str, ...] = ("coded",)
