@@ -19,10 +19,12 @@ How a resolved date reads:
   their unit is the precision. A fortnight is two weeks; hours count only in whole days ("48 hours
   ago"; "36 hours ago" is vague).
 - Stretches counted from publication ("in the past three days", "over the last 24 hours", "the
-  next two weeks") give their first day, at the precision of the smallest period that holds the
-  whole stretch: the past three days of a Wednesday reach into the week before, so month. One
-  that no year holds is not resolved; stretches of months or years, and uncounted ones ("the past
-  few days"), are vague.
+  past week") give their first day, at the precision of the smallest period that holds the whole
+  stretch: counted back from the moment of publication, the past three days of a Wednesday reach
+  into Sunday, of the week before, so month. One that no year holds is not resolved; stretches of
+  months or years and vaguely counted ones ("the past few days") are vague; other uncounted ones
+  ("the previous week", "the last day") are the calendar's or no date; one ahead ("the next two
+  weeks") dates nothing that happened.
 - "on the 23rd" is that day of a month, placed by tense like a date without a year; "Tuesday last
   week" is the Tuesday of that week. "overnight" alone is no date: a night has two days, and
   readers of the same stories split between them.
@@ -235,6 +237,11 @@ def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(dict(mapping))
 
 
+def _described(table: Mapping[str, Any]) -> dict[str, Any]:
+    """A word table without its "description" entry, keyed by normalised phrase."""
+    return {_norm(name): value for name, value in table.items() if name != "description"}
+
+
 def _lexicon_from(raw: Mapping[str, Any]) -> _Lexicon:
     """Build the lexicon from the parsed JSON word lists (see knowledge/dates/en.json)."""
     months = {**raw["months"], **raw["month_abbreviations"]}
@@ -257,13 +264,11 @@ def _lexicon_from(raw: Mapping[str, Any]) -> _Lexicon:
         part_starts=_frozen({u: tuple(raw["part_starts"][u]) for u in ("week", "month", "year")}),
         day_phrases=_frozen({k: (v["days"], v["kind"]) for k, v in raw["day_phrases"].items()}),
         period_phrases=_frozen(periods),
-        fixed_feasts=_frozen({_norm(name): (day[0], day[1])
-                              for name, day in raw["fixed_feasts"].items()
-                              if name != "description"}),
-        easter_feasts=_frozen({_norm(name): offset for name, offset in raw["easter_feasts"].items()
-                               if name != "description"}),
-        seasons=_frozen({_norm(name): (span[0], span[1]) for name, span in raw["seasons"].items()
-                         if name != "description"}),
+        fixed_feasts=_frozen({name: (day[0], day[1])
+                              for name, day in _described(raw["fixed_feasts"]).items()}),
+        easter_feasts=_frozen(_described(raw["easter_feasts"])),
+        seasons=_frozen({name: (span[0], span[1])
+                         for name, span in _described(raw["seasons"]).items()}),
         feast_names_of=frozenset(raw["feast_names_of"]),
         vague_phrases=tuple(raw["vague_phrases"]),
         decade_words=tuple(raw["decade_words"]),
@@ -821,26 +826,33 @@ def _years_around(published: date) -> range:
     return range(max(published.year - 4, 1), min(published.year + 5, 10000))
 
 
-def _resolve_day(spec: _Day, published: date, tense: Tense | None) -> _Found:
-    if spec.year is not None or spec.year_offset is not None:
-        year = spec.year if spec.year is not None else published.year + (spec.year_offset or 0)
-        valid = _valid(year, spec.month, spec.day)
-        return (date(year, spec.month, spec.day), "day") if valid else None
-    days = [
-        date(year, spec.month, spec.day)
-        for year in _years_around(published)
-        if _valid(year, spec.month, spec.day)
-    ]
+def _stated_year(spec: _Day | _Feast, published: date) -> int | None:
+    """The year a day expression states ("2016", "last year"), or None when tense must pick."""
+    if spec.year is not None:
+        return spec.year
+    return None if spec.year_offset is None else published.year + spec.year_offset
+
+
+def _day_by_tense(days: Iterable[date], published: date, tense: Tense | None) -> _Found:
+    """Of a day's possible dates, the one the tense points to (`_calendar_direction`)."""
     chosen = _choose([(d, d) for d in days], published, _calendar_direction(tense))
     return (chosen[0], "day") if chosen else None
+
+
+def _resolve_day(spec: _Day, published: date, tense: Tense | None) -> _Found:
+    year = _stated_year(spec, published)
+    if year is not None:
+        valid = _valid(year, spec.month, spec.day)
+        return (date(year, spec.month, spec.day), "day") if valid else None
+    return _day_by_tense((date(year, spec.month, spec.day) for year in _years_around(published)
+                          if _valid(year, spec.month, spec.day)), published, tense)
 
 
 def _resolve_month_day(spec: _MonthDay, published: date, tense: Tense | None) -> _Found:
     """ "on the 23rd": that day of the month, placed by tense like a date without a year."""
     firsts = [_shift(published.replace(day=1), k, "month") for k in range(-12, 13)]
-    days = [d.replace(day=spec.day) for d in firsts if _valid(d.year, d.month, spec.day)]
-    chosen = _choose([(d, d) for d in days], published, _calendar_direction(tense))
-    return (chosen[0], "day") if chosen else None
+    return _day_by_tense((d.replace(day=spec.day) for d in firsts
+                          if _valid(d.year, d.month, spec.day)), published, tense)
 
 
 def easter(year: int) -> date:
@@ -861,12 +873,11 @@ def easter(year: int) -> date:
 
 
 def _resolve_feast(spec: _Feast, published: date, tense: Tense | None) -> _Found:
-    if spec.year is not None or spec.year_offset is not None:
-        year = spec.year if spec.year is not None else published.year + (spec.year_offset or 0)
+    year = _stated_year(spec, published)
+    if year is not None:
         return easter(year) + timedelta(days=spec.offset), "day"
-    days = [easter(year) + timedelta(days=spec.offset) for year in _years_around(published)]
-    chosen = _choose([(d, d) for d in days], published, _calendar_direction(tense))
-    return (chosen[0], "day") if chosen else None
+    return _day_by_tense((easter(year) + timedelta(days=spec.offset)
+                          for year in _years_around(published)), published, tense)
 
 
 def _resolve_season(spec: _Season, published: date, tense: Tense | None) -> _Found:

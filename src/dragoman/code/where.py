@@ -935,8 +935,8 @@ def resolve_places(mentions: Sequence[PlaceMention], gazetteer: Gazetteer,
     if dateline is not None and dateline.country_code and dateline.text:
         again |= {m: dateline.country_code for m in mentions
                   if name_key(m.mention.text) == name_key(dateline.text)
-                  and resolved.get((m.sentence, m.start), (None, 0.0))[0] is not None
-                  and resolved[(m.sentence, m.start)][0].country_code != dateline.country_code}
+                  and (found := resolved.get((m.sentence, m.start))) is not None
+                  and found[0].country_code != dateline.country_code}
     for mention, country in again.items():
         hinted = replace(mention.mention, country_hint=country)
         (_, place, score), = resolve_toponyms([hinted], gazetteer,
